@@ -1,0 +1,2 @@
+#include "common/lg.h"
+#include "rewrite/rewrite.h"
