@@ -37,4 +37,24 @@ int rw_error(rw_ctx_t *ctx, int location, lg_sqlstate_t state, const char *fmt, 
 /* 0A000 "feature not supported: <what>" at `location`; returns -1. */
 int rw_unsupported(rw_ctx_t *ctx, int location, const char *what);
 
+/* Output of a translation, filled by the statement translators and turned
+ * into an lg_rw_stmt_t by rewrite.c (which implements these). */
+
+/* Appends one SQLite statement to the plan (copied); the last one appended
+ * is the one whose rows are the result. */
+int rw_emit_sql(rw_ctx_t *ctx, const char *sql, size_t len);
+/* Sets the CommandComplete tag ("CREATE TABLE", "INSERT", ...). */
+void rw_set_tag(rw_ctx_t *ctx, const char *tag, lg_rw_tag_kind_t kind);
+/* Marks the statement as changing the schema (bumps the generation). */
+void rw_set_ddl(rw_ctx_t *ctx);
+/* Marks the statement as writing (needs SQLite's write lock). */
+void rw_set_writes(rw_ctx_t *ctx);
+/* The catalog of the session's database, and the error sink. */
+lg_cat_t *rw_cat(rw_ctx_t *ctx);
+lg_error_t *rw_err(rw_ctx_t *ctx);
+
+/* DDL translation (rewrite/ddl.c): CREATE/DROP TABLE, INDEX, SEQUENCE.
+ * Returns 0 on success, -1 on error, 1 if `stmt` is not a node it handles. */
+int rw_ddl(rw_ctx_t *ctx, Node *stmt);
+
 #endif
