@@ -21,6 +21,14 @@ typedef struct lg_cat_column {
 	bool notnull;
 	bool has_default;
 	int pk_index;     /* 1-based position in the primary key, 0 if not */
+	/* SQLite expression text of the column default (as PRAGMA table_xinfo's
+	 * dflt_value shows it, e.g. "nextval('t_id_seq')", "'abc'", "0"), or
+	 * NULL. Usable verbatim inside INSERT ... VALUES for the DEFAULT keyword. */
+	const char *default_sql;
+	/* pg_attribute.attidentity: 'a' GENERATED ALWAYS AS IDENTITY, 'd' BY
+	 * DEFAULT, '\0' not an identity column. An identity column's default_sql
+	 * is its nextval(...) call. */
+	char identity;
 } lg_cat_column_t;
 
 typedef struct lg_cat_index {
