@@ -1,0 +1,16 @@
+/* Raising PostgreSQL errors from SQLite functions (UDFs). SQLite carries only
+ * a message, so the SQLSTATE travels as a "SQLSTATE xxxxx: " prefix that
+ * proxy/sqlite_error.c turns back into a proper error. Every UDF that fails
+ * must report through lg_udf_error. */
+#ifndef LG_UDF_H
+#define LG_UDF_H
+
+#include "common/lg.h"
+#include "common/sqlstate.h"
+
+typedef struct sqlite3_context sqlite3_context;
+
+void lg_udf_error(sqlite3_context *ctx, lg_sqlstate_t state, const char *fmt, ...)
+	LG_PRINTF(3, 4);
+
+#endif

@@ -1,0 +1,165 @@
+/* One client session: the protocol state machine from the startup packet to
+ * Terminate, simple and extended query processing, the transaction status,
+ * prepared statements and portals, and the session's SQLite connection.
+ *
+ * A session consumes one framed message at a time (lg_session_handle) and
+ * appends its replies to `out`; it never touches the socket, so it can be
+ * driven by bytes in tests. A message whose execution must wait for
+ * SQLite's write lock is "parked": the handler returns LG_HANDLE_PARKED
+ * having sent nothing for it, and the same message is handled again later.
+ *
+ * Memory: the session is connection lifetime; `arena` is query lifetime
+ * (reset when ReadyForQuery goes out); each portal has its own arena. */
+#ifndef LG_SESSION_H
+#define LG_SESSION_H
+
+#include "catalog/functions.h"
+#include "common/arena.h"
+#include "common/error.h"
+#include "common/strbuf.h"
+#include "proxy/exec.h"
+#include "rewrite/rewrite.h"
+
+typedef struct lg_server lg_server_t;
+typedef struct lg_db lg_db_t;
+typedef struct lg_settings lg_settings_t;
+
+typedef enum lg_sess_state {
+	LG_SESS_STARTUP, /* waiting for the startup packet (or SSLRequest) */
+	LG_SESS_READY,   /* processing queries */
+	LG_SESS_CLOSED,  /* Terminate or FATAL: flush and close */
+} lg_sess_state_t;
+
+typedef enum lg_handle_result {
+	LG_HANDLE_OK,
+	LG_HANDLE_PARKED, /* handle the same message again later */
+	LG_HANDLE_CLOSE,  /* flush `out`, then close */
+} lg_handle_result_t;
+
+/* PostgreSQL's transaction block state, as ReadyForQuery reports it. */
+typedef enum lg_xact {
+	LG_XACT_NONE,     /* autocommit */
+	LG_XACT_IMPLICIT, /* several statements of one Query, or until Sync */
+	LG_XACT_EXPLICIT, /* BEGIN ... */
+	LG_XACT_FAILED,   /* an error inside BEGIN ...: 25P02 until ROLLBACK */
+} lg_xact_t;
+
+typedef struct lg_prepared {
+	char *name;
+	char *sql;
+	lg_oid_t *param_types; /* as given by Parse (0 = infer) */
+	int nparam_types;
+	lg_rw_stmt_t *plan;
+	uint64_t schema_key;
+	struct lg_prepared *next;
+} lg_prepared_t;
+
+typedef struct lg_portal {
+	char *name;
+	lg_arena_t arena;
+	lg_cursor_exec_t cur;
+	int16_t *formats;
+	int nformats;
+	struct lg_portal *next;
+} lg_portal_t;
+
+/* Progress through the statements of one simple Query message. */
+typedef struct lg_query_progress {
+	bool active;
+	lg_rw_split_t split;
+	int next;
+	bool multi; /* more than one statement: implicit transaction */
+	lg_cursor_exec_t cur;
+	bool cur_started;
+} lg_query_progress_t;
+
+typedef struct lg_session {
+	lg_server_t *srv;
+	uint32_t id;
+	lg_sess_state_t state;
+	char peer[64];
+	char user[64];
+	char dbname[64];
+	int32_t pid;
+	int32_t key;
+
+	lg_db_t *db;
+	struct sqlite3 *sqlite;
+	lg_cat_t *cat;
+	uint64_t cat_generation;
+	lg_stmt_cache_t *stmts;
+	lg_settings_t *settings;
+	lg_cat_session_vars_t vars;
+
+	lg_xact_t xact;
+	bool sqlite_open;    /* a SQLite transaction is open */
+	bool xact_read_only;
+	bool xact_ddl;       /* the transaction changed the schema */
+	int nsavepoints;
+	char **savepoints;
+	bool skip_until_sync; /* extended protocol: error seen */
+	bool implicit_failed;
+
+	lg_prepared_t *prepared;
+	lg_portal_t *portals;
+	lg_query_progress_t q;
+	bool parked;
+	bool executing;
+
+	lg_arena_t arena;
+	lg_sb_t out;
+	lg_error_t err;
+	struct lg_session *next_parked;
+} lg_session_t;
+
+lg_session_t *lg_session_new(lg_server_t *srv, uint32_t id, const char *peer);
+/* Rolls back any open transaction and frees everything. */
+void lg_session_free(lg_session_t *s);
+
+/* How the next message is framed: startup packets have no type byte. */
+bool lg_session_in_startup(const lg_session_t *s);
+/* Largest acceptable length word for a message of `type`. */
+size_t lg_session_max_len(const lg_session_t *s, uint8_t type);
+
+/* Handles one complete message (as framed by lg_wire_frame). */
+lg_handle_result_t lg_session_handle(lg_session_t *s, const uint8_t *msg, size_t len);
+/* Queues a FATAL error (protocol violation found by the framer). */
+void lg_session_fatal(lg_session_t *s, lg_error_t *err);
+/* Interrupts the running statement (CancelRequest). */
+void lg_session_cancel(lg_session_t *s);
+
+/* ---- Internal to proxy/session*.c, extended.c, utility.c ---------------- */
+
+/* Sends s->err as an ErrorResponse and clears it; moves the transaction to
+ * FAILED (explicit) or marks the implicit one for rollback. */
+void lg_session_send_error(lg_session_t *s, const char *sql, int stmt_offset);
+void lg_session_ready(lg_session_t *s);
+/* Translates one statement with the session's catalog (cache first). */
+int lg_session_translate(lg_session_t *s, const char *sql, size_t len, const lg_oid_t *ptypes,
+			 int nptypes, lg_rw_stmt_t **out);
+/* Opens the SQLite transaction the PostgreSQL one needs, if not yet open. */
+lg_exec_status_t lg_session_begin_sqlite(lg_session_t *s, const lg_rw_stmt_t *plan);
+/* Ends the transaction block: commit or roll back SQLite, reset state. */
+lg_exec_status_t lg_session_end_xact(lg_session_t *s, bool commit);
+/* Runs (or resumes) an LG_RW_SQL statement inside the right transaction. */
+lg_exec_status_t lg_session_run_sql(lg_session_t *s, lg_cursor_exec_t *cur, int64_t max_rows);
+/* Runs a translated statement whose kind is not LG_RW_SQL. *tag gets the
+ * CommandComplete tag. SHOW sends its RowDescription/DataRow itself
+ * (`describe` false means RowDescription was already sent by Describe). */
+lg_exec_status_t lg_session_utility(lg_session_t *s, const lg_rw_stmt_t *plan, bool describe,
+				    char *tag, size_t taglen);
+/* Sends RowDescription for a plan (formats may be NULL = text). */
+void lg_session_row_description(lg_session_t *s, const lg_rw_stmt_t *plan,
+				const int16_t *formats, int nformats);
+/* After a statement: DDL bookkeeping (generation bump, caches). */
+void lg_session_after_statement(lg_session_t *s, const lg_rw_stmt_t *plan);
+/* Checks a statement may run in the current transaction state. */
+int lg_session_check_allowed(lg_session_t *s, const lg_rw_stmt_t *plan);
+
+lg_handle_result_t lg_session_extended(lg_session_t *s, uint8_t type, const uint8_t *body,
+				       size_t len);
+void lg_session_drop_portals(lg_session_t *s);
+void lg_session_drop_prepared(lg_session_t *s);
+bool lg_session_send_parameter_status(lg_session_t *s, bool all);
+
+#endif
