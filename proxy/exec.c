@@ -178,6 +178,8 @@ lg_exec_status_t lg_exec_run(lg_cursor_exec_t *c, sqlite3 *db, lg_stmt_cache_t *
 				return LG_EXEC_BUSY;
 			}
 			lg_exec_sqlite_error(db, rc, cat, err);
+			if ((rc & 0xff) == SQLITE_CONSTRAINT)
+				lg_exec_constraint_detail(db, c->st, cat, err);
 			finish_statement(c, cache);
 			return LG_EXEC_ERROR;
 		}

@@ -66,6 +66,10 @@ void lg_exec_tag(const lg_cursor_exec_t *c, char *buf, size_t len);
 int lg_exec_decode_param(const lg_rw_stmt_t *plan, int i, int16_t format, const uint8_t *data,
 			 int32_t len, lg_arena_t *arena, lg_value_t *out, lg_error_t *err);
 
+/* Fills the detail of a constraint violation raised by `st` (see
+ * constraint.c); err already holds the mapped error. */
+void lg_exec_constraint_detail(sqlite3 *db, sqlite3_stmt *st, lg_cat_t *cat, lg_error_t *err);
+
 /* The one mapping from a failed SQLite call to a PostgreSQL error. */
 void lg_exec_sqlite_error(sqlite3 *db, int rc, lg_cat_t *cat, lg_error_t *err);
 
