@@ -55,8 +55,9 @@ void lg_conn_kill(lg_conn_t *c)
 
 void lg_conn_free(lg_conn_t *c)
 {
-	/* Freeing the session rolls back its transaction. */
-	lg_session_free(c->sess);
+	/* Freeing the session rolls back its transaction (once its statement,
+	 * if one is running, has been interrupted and returned). */
+	lg_session_release(c->sess);
 	bufferevent_free(c->bev);
 	lg_free(c);
 }
@@ -119,7 +120,7 @@ static void process_input(lg_conn_t *c)
 		if (c->sess->out.len > OUTPUT_HIGH_WATER)
 			flush_output(c);
 	}
-	c->parked = c->sess->parked;
+	c->parked = c->sess->parked || lg_session_busy(c->sess);
 	evbuffer_drain(in, used);
 	flush_output(c);
 	if (evbuffer_get_length(bufferevent_get_output(c->bev)) > OUTPUT_HIGH_WATER)
@@ -160,6 +161,8 @@ static void event_cb(struct bufferevent *bev, short what, void *arg)
 
 void lg_conn_resume(lg_conn_t *c)
 {
+	if (c->dead || c->closing)
+		return;
 	c->parked = false;
 	c->sess->parked = false;
 	process_input(c);
@@ -185,6 +188,7 @@ lg_conn_t *lg_conn_new(lg_server_t *srv, int fd, const char *peer)
 		lg_free(c);
 		return NULL;
 	}
+	c->sess->owner = c;
 	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
 	c->next = srv->conns;

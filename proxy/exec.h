@@ -44,6 +44,7 @@ typedef enum lg_exec_status {
 	LG_EXEC_SUSPENDED, /* max_rows reached: PortalSuspended */
 	LG_EXEC_BUSY,      /* SQLite's write lock is taken: retry later, nothing sent */
 	LG_EXEC_ERROR,     /* err set; rows sent so far stay sent */
+	LG_EXEC_PENDING,   /* running on a worker: handle the message again when done */
 } lg_exec_status_t;
 
 void lg_cursor_exec_init(lg_cursor_exec_t *c, lg_rw_stmt_t *plan);

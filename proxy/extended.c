@@ -347,6 +347,9 @@ static lg_handle_result_t handle_execute(lg_session_t *s, const uint8_t *body, s
 		s->parked = true;
 		lg_server_schedule_retry(s->srv);
 		return LG_HANDLE_PARKED;
+	case LG_EXEC_PENDING:
+		lg_sb_truncate(&s->out, mark);
+		return LG_HANDLE_PARKED;
 	case LG_EXEC_SUSPENDED:
 		lg_wire_portal_suspended(&s->out);
 		break;

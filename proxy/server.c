@@ -4,6 +4,7 @@
 #include "common/log.h"
 #include "proxy/conn.h"
 #include "proxy/session.h"
+#include "proxy/worker.h"
 #include "rewrite/rewrite.h"
 
 #include <arpa/inet.h>
@@ -16,11 +17,15 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #define TRANSLATION_CACHE_ENTRIES 4096
 /* Parked sessions retry after this long: short, since locks are held for
  * microseconds unless a client keeps a transaction open. */
 #define RETRY_USEC 1000
+/* statement_timeout granularity. */
+#define JANITOR_USEC 10000
 
 static void accept_cb(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *addr,
 		      int socklen, void *arg)
@@ -75,7 +80,7 @@ static void retry_cb(evutil_socket_t fd, short what, void *arg)
 	/* Resuming may kill connections: walk a snapshot of the parked ones. */
 	lg_conn_t *parked = NULL;
 	for (lg_conn_t *c = srv->conns; c; c = c->next) {
-		if (c->parked && !c->dead) {
+		if (c->parked && !c->dead && c->sess->parked) {
 			c->next_parked = parked;
 			parked = c;
 		}
@@ -107,6 +112,20 @@ void lg_server_cancel(lg_server_t *srv, int32_t pid, int32_t key)
 			return;
 		}
 	}
+}
+
+/* One periodic timer for all timeouts, rather than one per connection. */
+static void janitor_cb(evutil_socket_t fd, short what, void *arg)
+{
+	LG_UNUSED(fd);
+	LG_UNUSED(what);
+	lg_server_t *srv = arg;
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	int64_t now = (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
+	for (lg_conn_t *c = srv->conns; c; c = c->next)
+		if (!c->dead && lg_session_busy(c->sess))
+			lg_session_check_timeout(c->sess, now);
 }
 
 static void signal_cb(evutil_socket_t sig, short what, void *arg)
@@ -149,11 +168,17 @@ int lg_server_init(lg_server_t *srv, const lg_config_t *config, lg_error_t *err)
 	if (!srv->base || !srv->cache)
 		return lg_error_set(err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
 	srv->retry_timer = evtimer_new(srv->base, retry_cb, srv);
+	srv->janitor = event_new(srv->base, -1, EV_PERSIST, janitor_cb, srv);
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	srv->workers = lg_workers_new(srv->base, ncpu > 0 ? (int)ncpu * 2 : 4);
 	srv->reaper = event_new(srv->base, -1, 0, reaper_cb, srv);
 	srv->sigint_ev = evsignal_new(srv->base, SIGINT, signal_cb, srv);
 	srv->sigterm_ev = evsignal_new(srv->base, SIGTERM, signal_cb, srv);
-	if (!srv->retry_timer || !srv->reaper || !srv->sigint_ev || !srv->sigterm_ev)
+	if (!srv->retry_timer || !srv->reaper || !srv->sigint_ev || !srv->sigterm_ev ||
+	    !srv->janitor || !srv->workers)
 		return lg_error_set(err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	struct timeval janitor_period = {0, JANITOR_USEC};
+	event_add(srv->janitor, &janitor_period);
 	evsignal_add(srv->sigint_ev, NULL);
 	evsignal_add(srv->sigterm_ev, NULL);
 	if (lg_dbs_open(&srv->dbs, config->data_dir, err) != 0)
@@ -172,6 +197,10 @@ void lg_server_destroy(lg_server_t *srv)
 		lg_conn_kill(srv->conns);
 	if (srv->reaper)
 		reaper_cb(-1, 0, srv);
+	/* Interrupted statements finish; their orphaned sessions are freed. */
+	lg_workers_free(srv->workers);
+	if (srv->janitor)
+		event_free(srv->janitor);
 	if (srv->listener)
 		evconnlistener_free(srv->listener);
 	if (srv->retry_timer)

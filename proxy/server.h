@@ -23,6 +23,8 @@ struct lg_server {
 	uint32_t next_conn_id;
 	struct event *retry_timer; /* resumes parked sessions */
 	struct event *reaper;      /* frees dead connections */
+	struct event *janitor;     /* periodic: statement timeouts */
+	struct lg_workers *workers;
 	lg_conn_t *dead;
 	struct evconnlistener *listener;
 	struct event *sigint_ev, *sigterm_ev;

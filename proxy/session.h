@@ -18,6 +18,7 @@
 #include "common/error.h"
 #include "common/strbuf.h"
 #include "proxy/exec.h"
+#include "proxy/worker.h"
 #include "rewrite/rewrite.h"
 
 typedef struct lg_server lg_server_t;
@@ -32,7 +33,7 @@ typedef enum lg_sess_state {
 
 typedef enum lg_handle_result {
 	LG_HANDLE_OK,
-	LG_HANDLE_PARKED, /* handle the same message again later */
+	LG_HANDLE_PARKED, /* handle the same message again later (lock or worker) */
 	LG_HANDLE_CLOSE,  /* flush `out`, then close */
 } lg_handle_result_t;
 
@@ -73,6 +74,27 @@ typedef struct lg_query_progress {
 	bool cur_started;
 } lg_query_progress_t;
 
+typedef enum lg_job_state {
+	LG_JOB_IDLE,
+	LG_JOB_RUNNING, /* a worker owns the SQLite connection */
+	LG_JOB_DONE,    /* result waits for the message handler to resume */
+} lg_job_state_t;
+
+/* One statement execution handed to a worker thread. */
+typedef struct lg_exec_job {
+	lg_job_t job;
+	struct lg_session *s;
+	lg_job_state_t state;
+	lg_cursor_exec_t *cur;
+	int64_t max_rows;
+	bool own_txn;     /* BEGIN/COMMIT around a multi-statement plan */
+	bool timed_out;   /* statement_timeout interrupted it */
+	int64_t deadline_usec; /* 0 = no statement_timeout */
+	lg_exec_status_t status;
+	lg_sb_t out;
+	lg_error_t err;
+} lg_exec_job_t;
+
 typedef struct lg_session {
 	lg_server_t *srv;
 	uint32_t id;
@@ -103,8 +125,10 @@ typedef struct lg_session {
 	lg_prepared_t *prepared;
 	lg_portal_t *portals;
 	lg_query_progress_t q;
-	bool parked;
-	bool executing;
+	bool parked;        /* waiting for SQLite's write lock: retried by timer */
+	lg_exec_job_t job;  /* waiting for a worker: resumed when it finishes */
+	void *owner;        /* the connection, to resume it */
+	bool orphaned;      /* the connection is gone; free when the job ends */
 
 	lg_arena_t arena;
 	lg_sb_t out;
@@ -127,6 +151,12 @@ lg_handle_result_t lg_session_handle(lg_session_t *s, const uint8_t *msg, size_t
 void lg_session_fatal(lg_session_t *s, lg_error_t *err);
 /* Interrupts the running statement (CancelRequest). */
 void lg_session_cancel(lg_session_t *s);
+/* True while a worker runs a statement for this session. */
+bool lg_session_busy(const lg_session_t *s);
+/* Interrupts a statement past its statement_timeout; `now` in usec. */
+void lg_session_check_timeout(lg_session_t *s, int64_t now);
+/* The connection is going away: free now, or when the running job ends. */
+void lg_session_release(lg_session_t *s);
 
 /* ---- Internal to proxy/session*.c, extended.c, utility.c ---------------- */
 
@@ -141,7 +171,8 @@ int lg_session_translate(lg_session_t *s, const char *sql, size_t len, const lg_
 lg_exec_status_t lg_session_begin_sqlite(lg_session_t *s, const lg_rw_stmt_t *plan);
 /* Ends the transaction block: commit or roll back SQLite, reset state. */
 lg_exec_status_t lg_session_end_xact(lg_session_t *s, bool commit);
-/* Runs (or resumes) an LG_RW_SQL statement inside the right transaction. */
+/* Runs an LG_RW_SQL statement inside the right transaction. The first call
+ * hands it to a worker and returns LG_EXEC_PENDING (the caller parks); the call after the job finished returns its result. */
 lg_exec_status_t lg_session_run_sql(lg_session_t *s, lg_cursor_exec_t *cur, int64_t max_rows);
 /* Runs a translated statement whose kind is not LG_RW_SQL. *tag gets the
  * CommandComplete tag. SHOW sends its RowDescription/DataRow itself

@@ -398,6 +398,15 @@ int lg_settings_reset(lg_settings_t *s, const char *name, lg_error_t *err)
 	return 0;
 }
 
+long long lg_settings_timeout_ms(const lg_settings_t *s, const char *name)
+{
+	const char *v = lg_settings_get(s, name);
+	long long ms;
+	if (!v || !parse_ms(v, &ms))
+		return 0;
+	return ms;
+}
+
 int lg_settings_force(lg_settings_t *s, const char *name, const char *value)
 {
 	int i = find_def(name);

@@ -26,6 +26,8 @@ int lg_settings_reset(lg_settings_t *s, const char *name, lg_error_t *err);
 const char *lg_settings_show(lg_settings_t *s, const char *name, const char **canonical,
 			     lg_error_t *err);
 const char *lg_settings_get(const lg_settings_t *s, const char *name);
+/* A duration setting (statement_timeout, lock_timeout, ...) in ms; 0 = off. */
+long long lg_settings_timeout_ms(const lg_settings_t *s, const char *name);
 /* Sets a value the client cannot SET (session_authorization at startup). */
 int lg_settings_force(lg_settings_t *s, const char *name, const char *value);
 
