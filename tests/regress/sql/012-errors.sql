@@ -1,0 +1,42 @@
+-- cleanup: drop table if exists err_users cascade
+-- Errors with their SQLSTATE and fields, each followed by recovery on the same session.
+CREATE TABLE err_users (id serial PRIMARY KEY, email text NOT NULL, age int CHECK (age >= 0), manager_id int REFERENCES err_users(id),
+    CONSTRAINT err_users_email_key UNIQUE (email));
+INSERT INTO err_users (email, age) VALUES ('a@b.c', 30);
+INSERT INTO err_users (email, age) VALUES ('a@b.c', 31);
+SELECT count(*) FROM err_users;
+INSERT INTO err_users (email) VALUES (NULL);
+INSERT INTO err_users (age) VALUES (1);
+INSERT INTO err_users (email, manager_id) VALUES ('m@b.c', 42);
+INSERT INTO err_users (email, age) VALUES ('n@b.c', -1);
+SELECT * FROM err_missing;
+SELECT no_such_col FROM err_users;
+SELECT err_users.no_such_col FROM err_users;
+SELECT * FROM err_users WHERE email = 1;
+SELEC 1;
+SELECT * FROM err_users WHERE;
+SELECT 'unterminated;
+';
+SELECT (1;
+SELECT 1 +;
+INSERT INTO err_users (email, age) VALUES ('x@b.c', 'old');
+SELECT 10 / 0;
+SELECT no_such_function(1);
+SELECT lower(1, 2);
+SELECT 1 + 'a'::text;
+SELECT * FROM err_users ORDER BY 5;
+SELECT "Email" FROM err_users;
+BEGIN;
+SELECT 1 / 0;
+SELECT 1;
+SELECT count(*) FROM err_users;
+COMMIT;
+BEGIN;
+INSERT INTO err_users (email) VALUES ('t@b.c');
+INSERT INTO err_users (email) VALUES ('a@b.c');
+ROLLBACK;
+SELECT email FROM err_users ORDER BY id;
+CREATE TABLE err_users (id int);
+DROP TABLE err_users;
+DROP TABLE err_users;
+SELECT 'recovered' AS status;
