@@ -272,7 +272,8 @@ typedef struct lg_fe_startup {
 /* Decodes a startup-phase packet; body/len are what follows the length word
  * (msg + 4, msg_len - 4 from lg_wire_frame(startup=true)). Errors are FATAL:
  * 08P01 "invalid length of startup packet" (cancel request of wrong size),
- * 0A000 "unsupported frontend protocol %u.%u: server supports 3.0 to 3.0",
+ * 0A000 "unsupported frontend protocol %u.%u: server supports 3.0 to 3.0"
+ * (send it with lg_wire_error_v2 when out->protocol's major is < 3, as PG),
  * 08P01 "invalid startup packet layout: expected terminator as last byte",
  * 28000 "no PostgreSQL user name specified in startup packet",
  * 54000 when more than LG_WIRE_STARTUP_MAX_PARAMS pairs are sent.
@@ -458,6 +459,9 @@ void lg_wire_row_description(lg_sb_t *sb, int n, const lg_wire_field_t *fields);
  * err->severity (the caller sets FATAL before sending a fatal error). */
 void lg_wire_error(lg_sb_t *sb, const lg_error_t *err);
 void lg_wire_notice(lg_sb_t *sb, const lg_error_t *err);
+/* The protocol-2 error PG sends when a startup packet asks for major < 3:
+ * 'E', "FATAL:  <message>\n", NUL (no length word). */
+void lg_wire_error_v2(lg_sb_t *sb, const lg_error_t *err);
 
 /* DataRow: begin, then exactly ncols of null/value/field_begin+field_end,
  * then lg_msg_end(m). */
