@@ -17,6 +17,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 process.env.TZ = 'UTC'; // driver-parsed Dates render the same everywhere
+process.noDeprecation = true; // pg warns about the pipelining the cases do on purpose
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CASES_DIR = path.join(HERE, 'cases');

@@ -88,10 +88,13 @@ export class CaseContext {
 		const config = typeof query === 'string' ? { text: query } : { ...query };
 		if (values !== undefined) config.values = values;
 		config.rowMode = 'array';
-		if (!config.types) config.types = rawTypes;
+		// types: 'default' -> node-postgres' own parsers (what an app sees).
+		const parsed = config.types === 'default';
+		if (parsed) config.types = pg.types;
+		else if (!config.types) config.types = rawTypes;
 		let result;
 		try {
-			result = this.pgResult(await client.query(config));
+			result = this.pgResult(await client.query(config), parsed);
 		} catch (e) {
 			result = { error: pgError(e) };
 		}
@@ -99,11 +102,11 @@ export class CaseContext {
 		return result;
 	}
 
-	pgResult(r) {
-		if (Array.isArray(r)) return r.map((x) => this.pgResult(x));
+	pgResult(r, parsed = false) {
+		if (Array.isArray(r)) return r.map((x) => this.pgResult(x, parsed));
 		const out = { command: r.command, rowCount: r.rowCount };
 		if (r.fields && r.fields.length) out.fields = r.fields.map((f) => normField(f, this.labels));
-		if (r.fields && r.fields.length) out.rows = r.rows.map((row) => row.map(rawValue));
+		if (r.fields && r.fields.length) out.rows = r.rows.map((row) => row.map(parsed ? jsValue : rawValue));
 		return out;
 	}
 
@@ -182,5 +185,6 @@ function describeQuery(c) {
 	d.sql = c.text;
 	if (c.values) d.values = c.values.map((v) => (Buffer.isBuffer(v) ? 'buffer:' + v.toString('hex') : jsValue(v)));
 	if (c.binary) d.binary = true;
+	if (c.types === pg.types) d.parsed = 'node-postgres default type parsers';
 	return d;
 }
