@@ -155,7 +155,8 @@ static int list_slot(lg_cat_t *cat, int slot, const lg_cat_table_t ***v, int *n,
 	char sql[128];
 	snprintf(sql, sizeof(sql),
 		 "SELECT name FROM \"%s\".sqlite_master WHERE type IN ('table', 'view') "
-		 "ORDER BY rowid", lg_cat_slot_db(slot));
+		 "ORDER BY rowid",
+		 lg_cat_slot_db(slot));
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(cat->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return lg_cat_sqlite_error(cat->db, err);
@@ -173,11 +174,12 @@ static int list_slot(lg_cat_t *cat, int slot, const lg_cat_table_t ***v, int *n,
 			continue;
 		if (*n == *cap) {
 			int ncap = *cap ? *cap * 2 : 16;
-			const lg_cat_table_t **nv = lg_arena_alloc(&cat->arena,
-								   sizeof(*nv) * (size_t)ncap);
+			const lg_cat_table_t **nv =
+				lg_arena_alloc(&cat->arena, sizeof(*nv) * (size_t)ncap);
 			if (!nv) {
 				sqlite3_finalize(st);
-				return lg_error_set(err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
+				return lg_error_set(err, LG_SQLSTATE_OUT_OF_MEMORY,
+						    "out of memory");
 			}
 			if (*n)
 				memcpy(nv, *v, sizeof(*nv) * (size_t)*n);
@@ -201,7 +203,8 @@ int lg_cat_tables(lg_cat_t *cat, const lg_cat_table_t *const **out, int *n, lg_e
 		if (!v) {
 			v = lg_arena_alloc(&cat->arena, sizeof(*v));
 			if (!v)
-				return lg_error_set(err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
+				return lg_error_set(err, LG_SQLSTATE_OUT_OF_MEMORY,
+						    "out of memory");
 		}
 		cat->all = v;
 		cat->nall = cnt;
@@ -271,8 +274,9 @@ int lg_cat_relkind(lg_cat_t *cat, const char *schema, const char *name, lg_error
 			if (t)
 				return t->relkind;
 		}
-		int r = sequence_exists(cat, slots[i] == LG_CAT_SLOT_TEMP ? LG_CAT_SLOT_TEMP_SEQ
-									 : LG_CAT_SLOT_SEQ, name, err);
+		int r = sequence_exists(
+			cat, slots[i] == LG_CAT_SLOT_TEMP ? LG_CAT_SLOT_TEMP_SEQ : LG_CAT_SLOT_SEQ,
+			name, err);
 		if (r < 0)
 			return -1;
 		if (r)
@@ -284,8 +288,7 @@ int lg_cat_relkind(lg_cat_t *cat, const char *schema, const char *name, lg_error
 	return err && err->set ? -1 : 0;
 }
 
-int lg_cat_constraint_exists(lg_cat_t *cat, const char *schema, const char *name,
-			     lg_error_t *err)
+int lg_cat_constraint_exists(lg_cat_t *cat, const char *schema, const char *name, lg_error_t *err)
 {
 	int slots[2], nslots = schema_slots(schema, slots);
 	const lg_cat_table_t *const *v;

@@ -39,7 +39,7 @@ enum lg_cat_oid_slot {
 	LG_CAT_SLOT_SEQ = 2,
 	LG_CAT_SLOT_TEMP_SEQ = 3,
 };
-#define lg_cat_oid(slot, rowid) \
+#define lg_cat_oid(slot, rowid)                                                                    \
 	((lg_oid_t)(LG_CAT_OID_FIRST + ((uint32_t)(slot) << 24) + (uint32_t)(rowid)))
 
 /* PostgreSQL's NAMEDATALEN - 1: longest identifier. */
@@ -49,10 +49,10 @@ typedef struct lg_cat_column {
 	const char *name;
 	lg_oid_t type;
 	int32_t typmod;
-	int16_t attnum;   /* 1-based, as pg_attribute.attnum */
+	int16_t attnum; /* 1-based, as pg_attribute.attnum */
 	bool notnull;
 	bool has_default;
-	int pk_index;     /* 1-based position in the primary key, 0 if not */
+	int pk_index; /* 1-based position in the primary key, 0 if not */
 	/* SQLite expression text of the column default (as PRAGMA table_xinfo's
 	 * dflt_value shows it, e.g. "nextval('t_id_seq')", "'abc'", "0"), or
 	 * NULL. Usable inside INSERT ... VALUES for the DEFAULT keyword (wrap it
@@ -71,7 +71,7 @@ typedef struct lg_cat_index {
 	bool unique;
 	bool primary;
 	bool constraint; /* made by PRIMARY KEY / UNIQUE (has a pg_constraint row) */
-	bool partial;    /* CREATE INDEX ... WHERE */
+	bool partial; /* CREATE INDEX ... WHERE */
 	int ncols;
 	const int16_t *attnums; /* columns, 1-based; 0 for an expression */
 } lg_cat_index_t;
@@ -84,15 +84,15 @@ typedef struct lg_cat_index {
 #define LG_FK_SET_DEFAULT 'd'
 
 typedef struct lg_cat_fkey {
-	const char *name;       /* t_col_fkey unless named */
+	const char *name; /* t_col_fkey unless named */
 	const char *ref_table;
 	int ncols;
-	const int16_t *attnums;       /* referencing columns */
-	const char *const *ref_cols;  /* referenced column names */
-	char on_update;               /* LG_FK_* */
+	const int16_t *attnums; /* referencing columns */
+	const char *const *ref_cols; /* referenced column names */
+	char on_update; /* LG_FK_* */
 	char on_delete;
 	bool deferrable;
-	bool deferred;                /* INITIALLY DEFERRED */
+	bool deferred; /* INITIALLY DEFERRED */
 } lg_cat_fkey_t;
 
 typedef struct lg_cat_check {
@@ -103,17 +103,17 @@ typedef struct lg_cat_check {
 typedef struct lg_cat_table {
 	const char *schema; /* "public" for SQLite's main, "pg_temp" for temp */
 	const char *name;
-	lg_oid_t oid;       /* lg_cat_oid(slot, sqlite_schema rowid) */
-	char relkind;       /* 'r' table, 'v' view */
+	lg_oid_t oid; /* lg_cat_oid(slot, sqlite_schema rowid) */
+	char relkind; /* 'r' table, 'v' view */
 	bool temp;
 	int ncols;
 	const lg_cat_column_t *cols;
 	int nindexes;
 	const lg_cat_index_t *indexes; /* the primary key first, if any */
 	int nfkeys;
-	const lg_cat_fkey_t *fkeys;    /* in declaration order */
+	const lg_cat_fkey_t *fkeys; /* in declaration order */
 	int nchecks;
-	const lg_cat_check_t *checks;  /* in declaration order */
+	const lg_cat_check_t *checks; /* in declaration order */
 } lg_cat_table_t;
 
 lg_cat_t *lg_cat_new(sqlite3 *db);
@@ -142,8 +142,7 @@ int lg_cat_tables(lg_cat_t *cat, const lg_cat_table_t *const **out, int *n, lg_e
 int lg_cat_relkind(lg_cat_t *cat, const char *schema, const char *name, lg_error_t *err);
 /* 1 if some constraint (any table of the schema) is named `name`, 0 if not,
  * -1 on error: for PostgreSQL's ChooseConstraintName. */
-int lg_cat_constraint_exists(lg_cat_t *cat, const char *schema, const char *name,
-			     lg_error_t *err);
+int lg_cat_constraint_exists(lg_cat_t *cat, const char *schema, const char *name, lg_error_t *err);
 /* The index whose PostgreSQL name is `name` and its table, or NULL. */
 const lg_cat_index_t *lg_cat_index(lg_cat_t *cat, const char *schema, const char *name,
 				   const lg_cat_table_t **table, lg_error_t *err);

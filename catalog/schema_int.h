@@ -11,8 +11,8 @@ typedef struct cache_entry cache_entry_t;
 
 struct lg_cat {
 	sqlite3 *db;
-	lg_arena_t arena;        /* every cached table; reset by invalidate */
-	cache_entry_t *entries;  /* loaded tables, by (slot, name) */
+	lg_arena_t arena; /* every cached table; reset by invalidate */
+	cache_entry_t *entries; /* loaded tables, by (slot, name) */
 	const lg_cat_table_t **all; /* lg_cat_tables, NULL until listed */
 	int nall;
 };

@@ -64,8 +64,10 @@ static int16_t attnum_of(const lg_cat_table_t *t, const char *name)
 static int load_columns(loader_t *l)
 {
 	sqlite3_stmt *st;
-	if (prepare(l, "SELECT name, type, \"notnull\", dflt_value, pk FROM "
-		       "pragma_table_xinfo(?1, ?2) WHERE hidden <> 1 ORDER BY cid", &st) < 0)
+	if (prepare(l,
+		    "SELECT name, type, \"notnull\", dflt_value, pk FROM "
+		    "pragma_table_xinfo(?1, ?2) WHERE hidden <> 1 ORDER BY cid",
+		    &st) < 0)
 		return -1;
 	int cap = 16, n = 0, rc = SQLITE_DONE;
 	lg_cat_column_t *cols = lg_arena_alloc(l->a, sizeof(*cols) * (size_t)cap);
@@ -238,7 +240,8 @@ static int load_indexes(loader_t *l)
 	lg_cat_index_t *v = lg_arena_alloc(l->a, sizeof(*v) * (size_t)(cap + 1));
 	while (v && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
-			lg_cat_index_t *nv = lg_arena_alloc(l->a, sizeof(*v) * (size_t)(cap * 2 + 1));
+			lg_cat_index_t *nv =
+				lg_arena_alloc(l->a, sizeof(*v) * (size_t)(cap * 2 + 1));
 			if (!nv) {
 				v = NULL;
 				break;
@@ -300,8 +303,9 @@ static const char *ref_pk_column(loader_t *l, const char *table, int pos)
 {
 	sqlite3_stmt *st;
 	const char *r = NULL;
-	if (sqlite3_prepare_v2(l->cat->db, "SELECT name FROM pragma_table_info(?1, ?2) WHERE pk = ?3",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(l->cat->db,
+			       "SELECT name FROM pragma_table_info(?1, ?2) WHERE pk = ?3", -1, &st,
+			       NULL) != SQLITE_OK)
 		return "";
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, l->dbname, -1, SQLITE_STATIC);
@@ -327,8 +331,10 @@ static int name_fkey(loader_t *l, lg_cat_fkey_t *fk, const char **from)
 static int load_fkeys(loader_t *l)
 {
 	sqlite3_stmt *st;
-	if (prepare(l, "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete, seq "
-		       "FROM pragma_foreign_key_list(?1, ?2) ORDER BY id DESC, seq", &st) < 0)
+	if (prepare(l,
+		    "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete, seq "
+		    "FROM pragma_foreign_key_list(?1, ?2) ORDER BY id DESC, seq",
+		    &st) < 0)
 		return -1;
 	int maxcols = l->t->ncols + 1, n = 0, rc = SQLITE_DONE, cur = -1;
 	/* Rows per key <= ncols; keys <= rows: size generously, it is an arena. */
@@ -342,7 +348,8 @@ static int load_fkeys(loader_t *l)
 			if (fk && name_fkey(l, fk, from) < 0)
 				goto fail;
 			if (n == cap) {
-				lg_cat_fkey_t *nv = lg_arena_calloc(l->a, sizeof(*v) * (size_t)cap * 2);
+				lg_cat_fkey_t *nv =
+					lg_arena_calloc(l->a, sizeof(*v) * (size_t)cap * 2);
 				if (!nv)
 					goto nomem;
 				memcpy(nv, v, sizeof(*v) * (size_t)n);
@@ -364,8 +371,8 @@ static int load_fkeys(loader_t *l)
 			continue;
 		const char *f = dup(l, sqlite3_column_text(st, 2));
 		const char *to = sqlite3_column_type(st, 3) == SQLITE_NULL
-			? ref_pk_column(l, fk->ref_table, fk->ncols + 1)
-			: dup(l, sqlite3_column_text(st, 3));
+					 ? ref_pk_column(l, fk->ref_table, fk->ncols + 1)
+					 : dup(l, sqlite3_column_text(st, 3));
 		if (!f || !to)
 			goto nomem;
 		((int16_t *)fk->attnums)[fk->ncols] = attnum_of(l->t, f);
@@ -427,7 +434,8 @@ static int load_identity(loader_t *l)
 	char sql[160];
 	snprintf(sql, sizeof(sql),
 		 "SELECT owner_column, identity FROM \"%s\"._lg_sequence "
-		 "WHERE owner_table = ?1 AND identity IS NOT NULL", l->dbname);
+		 "WHERE owner_table = ?1 AND identity IS NOT NULL",
+		 l->dbname);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(l->cat->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return lg_cat_sqlite_error(l->cat->db, l->err);
@@ -448,7 +456,8 @@ static int read_master(loader_t *l, const char *name, bool *found)
 	char sql[128];
 	snprintf(sql, sizeof(sql),
 		 "SELECT rowid, type, sql FROM \"%s\".sqlite_master "
-		 "WHERE name = ?1 AND type IN ('table', 'view')", l->dbname);
+		 "WHERE name = ?1 AND type IN ('table', 'view')",
+		 l->dbname);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(l->cat->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return lg_cat_sqlite_error(l->cat->db, l->err);
@@ -458,7 +467,8 @@ static int read_master(loader_t *l, const char *name, bool *found)
 	if (*found) {
 		lg_cat_table_t *t = l->t;
 		t->oid = lg_cat_oid(l->slot, sqlite3_column_int64(st, 0));
-		t->relkind = strcmp((const char *)sqlite3_column_text(st, 1), "view") == 0 ? 'v' : 'r';
+		t->relkind =
+			strcmp((const char *)sqlite3_column_text(st, 1), "view") == 0 ? 'v' : 'r';
 		t->name = dup(l, (const unsigned char *)name);
 		l->sql = dup(l, sqlite3_column_text(st, 2));
 		if (!t->name || (!l->sql && sqlite3_column_type(st, 2) != SQLITE_NULL)) {
@@ -473,7 +483,10 @@ static int read_master(loader_t *l, const char *name, bool *found)
 int lg_cat_load_table(lg_cat_t *cat, int slot, const char *name, const lg_cat_table_t **out,
 		      lg_error_t *err)
 {
-	loader_t l = {.cat = cat, .a = &cat->arena, .err = err, .slot = slot,
+	loader_t l = {.cat = cat,
+		      .a = &cat->arena,
+		      .err = err,
+		      .slot = slot,
 		      .dbname = lg_cat_slot_db(slot)};
 	*out = NULL;
 	l.t = lg_arena_calloc(l.a, sizeof(*l.t));

@@ -11,11 +11,11 @@
 
 typedef enum tok_kind {
 	TOK_END,
-	TOK_WORD,   /* bare identifier or keyword */
+	TOK_WORD, /* bare identifier or keyword */
 	TOK_QUOTED, /* "x", `x`, [x] */
 	TOK_STRING, /* 'x' */
-	TOK_OTHER,  /* numbers, operators */
-	TOK_PUNCT,  /* ( ) , */
+	TOK_OTHER, /* numbers, operators */
+	TOK_PUNCT, /* ( ) , */
 } tok_kind_t;
 
 typedef struct tok {
@@ -223,13 +223,13 @@ static void references(parser_t *p, lg_con_t *c)
 		else if (is_word(p, t, "INITIALLY"))
 			c->deferred = is_word(p, peek(p, 1), "DEFERRED");
 		else if (!is_word(p, t, "ON") && !is_word(p, t, "MATCH") && !is_word(p, t, "SET") &&
-			 !is_word(p, t, "NO") && !is_word(p, t, "ACTION") && !is_word(p, t, "NOT") &&
-			 !is_word(p, t, "DELETE") && !is_word(p, t, "UPDATE") &&
-			 !is_word(p, t, "NULL") && !is_word(p, t, "DEFAULT") &&
-			 !is_word(p, t, "CASCADE") && !is_word(p, t, "RESTRICT") &&
-			 !is_word(p, t, "IMMEDIATE") && !is_word(p, t, "DEFERRED") &&
-			 !is_word(p, t, "FULL") && !is_word(p, t, "SIMPLE") &&
-			 !is_word(p, t, "PARTIAL"))
+			 !is_word(p, t, "NO") && !is_word(p, t, "ACTION") &&
+			 !is_word(p, t, "NOT") && !is_word(p, t, "DELETE") &&
+			 !is_word(p, t, "UPDATE") && !is_word(p, t, "NULL") &&
+			 !is_word(p, t, "DEFAULT") && !is_word(p, t, "CASCADE") &&
+			 !is_word(p, t, "RESTRICT") && !is_word(p, t, "IMMEDIATE") &&
+			 !is_word(p, t, "DEFERRED") && !is_word(p, t, "FULL") &&
+			 !is_word(p, t, "SIMPLE") && !is_word(p, t, "PARTIAL"))
 			return; /* the next column constraint */
 		p->pos++;
 	}

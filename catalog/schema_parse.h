@@ -18,19 +18,19 @@ typedef enum lg_con_kind {
 
 typedef struct lg_con {
 	lg_con_kind_t kind;
-	const char *name;        /* NULL when unnamed */
+	const char *name; /* NULL when unnamed */
 	int ncols;
-	const char **cols;       /* primary/unique/foreign: the table's columns */
-	const char *expr;        /* check: text between the parentheses */
-	const char *ref_table;   /* foreign */
-	int nref;                /* 0 when REFERENCES t without a column list */
+	const char **cols; /* primary/unique/foreign: the table's columns */
+	const char *expr; /* check: text between the parentheses */
+	const char *ref_table; /* foreign */
+	int nref; /* 0 when REFERENCES t without a column list */
 	const char **ref_cols;
 	bool deferrable;
 	bool deferred;
-	int start, end;          /* byte span of the constraint in the text */
+	int start, end; /* byte span of the constraint in the text */
 	int elem_start, elem_end; /* span of its table element (column or
 				   * constraint), without the separating comma */
-	bool table_level;        /* a table constraint, not a column's */
+	bool table_level; /* a table constraint, not a column's */
 } lg_con_t;
 
 /* Parses `sql`; strings are allocated from `arena`. Returns the number of

@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#define SEQ_COLUMNS                                                                    \
-	"name, type, start_value, increment_by, min_value, max_value, cache_size, cycle, " \
+#define SEQ_COLUMNS                                                                                \
+	"name, type, start_value, increment_by, min_value, max_value, cache_size, cycle, "         \
 	"last_value, is_called, owner_table, owner_column, identity, rowid"
 
 static const char *type_name(lg_oid_t t)
@@ -179,10 +179,12 @@ int lg_cat_sequence_apply(lg_cat_sequence_t *s, const lg_cat_seq_opts_t *o, bool
 		s->type = LG_OID_INT8;
 	if (o->has_type) {
 		if (o->type != LG_OID_INT2 && o->type != LG_OID_INT4 && o->type != LG_OID_INT8)
-			return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
-					    o->for_identity
-						    ? "identity column type must be smallint, integer, or bigint"
-						    : "sequence type must be smallint, integer, or bigint");
+			return lg_error_set(
+				err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+				o->for_identity
+					? "identity column type must be smallint, integer, or "
+					  "bigint"
+					: "sequence type must be smallint, integer, or bigint");
 		/* Bounds that were the old type's limits follow the new type. */
 		int64_t omin, omax;
 		type_range(s->type, &omin, &omax);
@@ -247,9 +249,10 @@ static void append_opt_text(lg_sb_t *out, const char *s)
 
 void lg_cat_sequence_sql_insert(lg_sb_t *out, const lg_cat_sequence_t *s)
 {
-	lg_sb_appendf(out, "INSERT INTO %s._lg_sequence (name, type, start_value, increment_by, "
-			   "min_value, max_value, cache_size, cycle, last_value, is_called, "
-			   "owner_table, owner_column, identity) VALUES (",
+	lg_sb_appendf(out,
+		      "INSERT INTO %s._lg_sequence (name, type, start_value, increment_by, "
+		      "min_value, max_value, cache_size, cycle, last_value, is_called, "
+		      "owner_table, owner_column, identity) VALUES (",
 		      db_of(s->temp));
 	lg_sb_append_literal(out, s->name, strlen(s->name));
 	lg_sb_appendf(out, ", %u, %lld, %lld, %lld, %lld, %lld, %d, %lld, %d, ", s->type,
@@ -267,11 +270,12 @@ void lg_cat_sequence_sql_insert(lg_sb_t *out, const lg_cat_sequence_t *s)
 
 void lg_cat_sequence_sql_update(lg_sb_t *out, const lg_cat_sequence_t *s, bool set_state)
 {
-	lg_sb_appendf(out,
-		      "UPDATE %s._lg_sequence SET type = %u, start_value = %lld, increment_by = %lld, "
-		      "min_value = %lld, max_value = %lld, cache_size = %lld, cycle = %d",
-		      db_of(s->temp), s->type, (long long)s->start, (long long)s->increment,
-		      (long long)s->min, (long long)s->max, (long long)s->cache, s->cycle);
+	lg_sb_appendf(
+		out,
+		"UPDATE %s._lg_sequence SET type = %u, start_value = %lld, increment_by = %lld, "
+		"min_value = %lld, max_value = %lld, cache_size = %lld, cycle = %d",
+		db_of(s->temp), s->type, (long long)s->start, (long long)s->increment,
+		(long long)s->min, (long long)s->max, (long long)s->cache, s->cycle);
 	if (set_state)
 		lg_sb_appendf(out, ", last_value = %lld, is_called = %d", (long long)s->last_value,
 			      s->is_called);

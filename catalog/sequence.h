@@ -33,9 +33,9 @@ typedef struct lg_cat_sequence {
 	bool cycle;
 	int64_t last_value;
 	bool is_called;
-	char owner_table[LG_CAT_NAME_MAX + 1];  /* "" when not owned */
+	char owner_table[LG_CAT_NAME_MAX + 1]; /* "" when not owned */
 	char owner_column[LG_CAT_NAME_MAX + 1];
-	char identity;                          /* 'a', 'd' or '\0' */
+	char identity; /* 'a', 'd' or '\0' */
 } lg_cat_sequence_t;
 
 /* Options of CREATE/ALTER SEQUENCE (and identity columns) as written; the
@@ -43,7 +43,7 @@ typedef struct lg_cat_sequence {
 typedef struct lg_cat_seq_opts {
 	bool has_type, has_increment, has_min, has_max, has_start, has_cache, has_cycle;
 	bool no_min, no_max;
-	bool restart;     /* ALTER ... RESTART */
+	bool restart; /* ALTER ... RESTART */
 	bool has_restart; /* RESTART WITH n */
 	lg_oid_t type;
 	int64_t increment, min, max, start, cache, restart_with;

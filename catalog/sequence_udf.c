@@ -13,7 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Not in sqlstate.def yet: sequence_generator_limit_exceeded is 2200H. */
+/* 2200H sequence_generator_limit_exceeded is not in common/sqlstate.def
+ * yet: until it is, report its class (22000). */
 #ifndef SEQ_LIMIT_STATE
 #define SEQ_LIMIT_STATE LG_SQLSTATE_DATA_EXCEPTION
 #endif
@@ -99,7 +100,8 @@ static int read_seq(sqlite3 *db, bool temp, const char *name, int64_t rowid, seq
 	char sql[200];
 	snprintf(sql, sizeof(sql),
 		 "SELECT rowid, name, increment_by, min_value, max_value, last_value, cycle, "
-		 "is_called FROM %s._lg_sequence WHERE %s", temp ? "temp" : "main", where);
+		 "is_called FROM %s._lg_sequence WHERE %s",
+		 temp ? "temp" : "main", where);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return 0; /* no _lg_sequence in that schema: no sequences */
@@ -260,9 +262,10 @@ static int next_value(sqlite3_context *ctx, const seq_row_t *r, int64_t *out)
 	if (inc > 0) {
 		if ((r->max >= 0 && next > r->max - inc) || (r->max < 0 && next + inc > r->max)) {
 			if (!r->cycle) {
-				lg_udf_error(ctx, SEQ_LIMIT_STATE,
-					     "nextval: reached maximum value of sequence \"%s\" (%lld)",
-					     r->name, (long long)r->max);
+				lg_udf_error(
+					ctx, SEQ_LIMIT_STATE,
+					"nextval: reached maximum value of sequence \"%s\" (%lld)",
+					r->name, (long long)r->max);
 				return -1;
 			}
 			next = r->min;
@@ -272,9 +275,10 @@ static int next_value(sqlite3_context *ctx, const seq_row_t *r, int64_t *out)
 	} else {
 		if ((r->min < 0 && next < r->min - inc) || (r->min >= 0 && next + inc < r->min)) {
 			if (!r->cycle) {
-				lg_udf_error(ctx, SEQ_LIMIT_STATE,
-					     "nextval: reached minimum value of sequence \"%s\" (%lld)",
-					     r->name, (long long)r->min);
+				lg_udf_error(
+					ctx, SEQ_LIMIT_STATE,
+					"nextval: reached minimum value of sequence \"%s\" (%lld)",
+					r->name, (long long)r->min);
 				return -1;
 			}
 			next = r->max;
@@ -312,7 +316,8 @@ static void fn_currval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	seq_val_t *e = session_val(s, &r, false);
 	if (!e) {
 		lg_udf_error(ctx, LG_SQLSTATE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-			     "currval of sequence \"%s\" is not yet defined in this session", r.name);
+			     "currval of sequence \"%s\" is not yet defined in this session",
+			     r.name);
 		return;
 	}
 	sqlite3_result_int64(ctx, e->value);
@@ -397,8 +402,9 @@ int lg_cat_register_sequences(sqlite3 *db, lg_error_t *err)
 	}
 	state_release(s);
 	if (rc != SQLITE_OK)
-		return lg_error_set(err, rc == SQLITE_NOMEM ? LG_SQLSTATE_OUT_OF_MEMORY
-							    : LG_SQLSTATE_INTERNAL_ERROR,
+		return lg_error_set(err,
+				    rc == SQLITE_NOMEM ? LG_SQLSTATE_OUT_OF_MEMORY
+						       : LG_SQLSTATE_INTERNAL_ERROR,
 				    "registering sequence functions: %s", sqlite3_errstr(rc));
 	return 0;
 }

@@ -311,21 +311,24 @@ static void make_seq(const char *name, lg_oid_t type, const lg_cat_seq_opts_t *o
 START_TEST(nextval_currval_lastval_setval)
 {
 	make_seq("s", 0, NULL);
-	ck_assert_str_eq(query1("SELECT currval('s')"),
-			 "SQLSTATE 55000: currval of sequence \"s\" is not yet defined in this session");
+	ck_assert_str_eq(
+		query1("SELECT currval('s')"),
+		"SQLSTATE 55000: currval of sequence \"s\" is not yet defined in this session");
 	ck_assert_str_eq(query1("SELECT lastval()"),
 			 "SQLSTATE 55000: lastval is not yet defined in this session");
 	ck_assert_str_eq(query1("SELECT nextval('s')"), "1");
 	ck_assert_str_eq(query1("SELECT nextval('S')"), "2");
 	ck_assert_str_eq(query1("SELECT nextval('public.s')"), "3");
 	ck_assert_str_eq(query1("SELECT currval('s') || ',' || lastval()"), "3,3");
-	ck_assert_str_eq(query1("SELECT setval('s', 10) || ',' || currval('s') || ',' || lastval()"),
-			 "10,10,10");
+	ck_assert_str_eq(
+		query1("SELECT setval('s', 10) || ',' || currval('s') || ',' || lastval()"),
+		"10,10,10");
 	ck_assert_str_eq(query1("SELECT nextval('s')"), "11");
 	make_seq("s2", 0, NULL);
 	ck_assert_str_eq(query1("SELECT setval('s2', 100, false) || ',' || lastval()"), "100,11");
-	ck_assert_str_eq(query1("SELECT currval('s2')"),
-			 "SQLSTATE 55000: currval of sequence \"s2\" is not yet defined in this session");
+	ck_assert_str_eq(
+		query1("SELECT currval('s2')"),
+		"SQLSTATE 55000: currval of sequence \"s2\" is not yet defined in this session");
 	ck_assert_str_eq(query1("SELECT nextval('s2') || ',' || lastval()"), "100,100");
 	ck_assert_str_eq(query1("SELECT setval('s2', 0)"),
 			 "SQLSTATE 22003: setval: value 0 is out of bounds for sequence \"s2\" "
@@ -337,7 +340,8 @@ START_TEST(nextval_currval_lastval_setval)
 	ck_assert_str_eq(query1("SELECT nextval('other.s')"),
 			 "SQLSTATE 3F000: schema \"other\" does not exist");
 	exec("CREATE TABLE tab (a int4)");
-	ck_assert_str_eq(query1("SELECT nextval('tab')"), "SQLSTATE 42809: \"tab\" is not a sequence");
+	ck_assert_str_eq(query1("SELECT nextval('tab')"),
+			 "SQLSTATE 42809: \"tab\" is not a sequence");
 	ck_assert_str_eq(query1("SELECT nextval(NULL)"), "NULL");
 	/* By OID. */
 	ck_assert_str_eq(query1("SELECT nextval(16384 + (2 << 24) + 1)"), "12");
@@ -352,8 +356,9 @@ START_TEST(sequence_limits_and_cycle)
 {
 	make_seq("s3", LG_OID_INT2, NULL);
 	ck_assert_str_eq(query1("SELECT setval('s3', 32767)"), "32767");
-	ck_assert_str_eq(query1("SELECT nextval('s3')"),
-			 "SQLSTATE 22000: nextval: reached maximum value of sequence \"s3\" (32767)");
+	ck_assert_str_eq(
+		query1("SELECT nextval('s3')"),
+		"SQLSTATE 22000: nextval: reached maximum value of sequence \"s3\" (32767)");
 	lg_cat_seq_opts_t o = {0};
 	o.has_increment = true;
 	o.increment = 2;
@@ -363,7 +368,8 @@ START_TEST(sequence_limits_and_cycle)
 	o.min = 2;
 	o.has_cycle = o.cycle = true;
 	make_seq("a10", 0, &o);
-	ck_assert_str_eq(query1("SELECT nextval('a10') || nextval('a10') || nextval('a10')"), "242");
+	ck_assert_str_eq(query1("SELECT nextval('a10') || nextval('a10') || nextval('a10')"),
+			 "242");
 	o = (lg_cat_seq_opts_t){0};
 	o.has_increment = true;
 	o.increment = -2;
@@ -406,12 +412,17 @@ START_TEST(sequence_options_like_init_params)
 	ck_assert_int_eq(s.start, -5);
 	ck_assert_int_eq(s.max, INT64_MAX);
 	ck_assert_uint_eq(s.type, LG_OID_INT8);
-	o = (lg_cat_seq_opts_t){.has_type = true, .type = LG_OID_INT4, .has_max = true,
-				.max = 3000000000LL};
-	ck_assert_str_eq(apply_error(&o, &s, true),
-			 "22023 MAXVALUE (3000000000) is out of range for sequence data type integer");
-	o = (lg_cat_seq_opts_t){.has_type = true, .type = LG_OID_INT2, .has_start = true, .start = 5,
-				.has_increment = true, .increment = -1};
+	o = (lg_cat_seq_opts_t){
+		.has_type = true, .type = LG_OID_INT4, .has_max = true, .max = 3000000000LL};
+	ck_assert_str_eq(
+		apply_error(&o, &s, true),
+		"22023 MAXVALUE (3000000000) is out of range for sequence data type integer");
+	o = (lg_cat_seq_opts_t){.has_type = true,
+				.type = LG_OID_INT2,
+				.has_start = true,
+				.start = 5,
+				.has_increment = true,
+				.increment = -1};
 	ck_assert_str_eq(apply_error(&o, &s, true),
 			 "22023 START value (5) cannot be greater than MAXVALUE (-1)");
 	o = (lg_cat_seq_opts_t){.has_start = true, .start = 5, .has_min = true, .min = 10};
@@ -422,7 +433,8 @@ START_TEST(sequence_options_like_init_params)
 	o = (lg_cat_seq_opts_t){.has_increment = true, .increment = 0};
 	ck_assert_str_eq(apply_error(&o, &s, true), "22023 INCREMENT must not be zero");
 	o = (lg_cat_seq_opts_t){.has_min = true, .min = 10, .has_max = true, .max = 5};
-	ck_assert_str_eq(apply_error(&o, &s, true), "22023 MINVALUE (10) must be less than MAXVALUE (5)");
+	ck_assert_str_eq(apply_error(&o, &s, true),
+			 "22023 MINVALUE (10) must be less than MAXVALUE (5)");
 	o = (lg_cat_seq_opts_t){.has_type = true, .type = LG_OID_TEXT};
 	ck_assert_str_eq(apply_error(&o, &s, true),
 			 "22023 sequence type must be smallint, integer, or bigint");
@@ -451,7 +463,8 @@ START_TEST(identity_and_owned_sequences)
 	exec("CREATE TABLE s1 (\"id\" int4 NOT NULL DEFAULT (nextval('s1_id_seq')), "
 	     "\"x\" int4 NOT NULL DEFAULT (nextval('s1_x_seq')))");
 	make_seq("other", 0, NULL);
-	exec("INSERT INTO main._lg_sequence VALUES ('s1_id_seq', 23, 1, 1, 1, 2147483647, 1, 0, 1, 0, "
+	exec("INSERT INTO main._lg_sequence VALUES ('s1_id_seq', 23, 1, 1, 1, 2147483647, 1, 0, 1, "
+	     "0, "
 	     "'s1', 'id', 'a'), ('s1_x_seq', 23, 1, 1, 1, 2147483647, 1, 0, 1, 0, 's1', 'x', 'd')");
 	const lg_cat_table_t *t = table("s1");
 	ck_assert_int_eq(lg_cat_column(t, "id")->identity, 'a');
