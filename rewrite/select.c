@@ -1,0 +1,885 @@
+/* SELECT: target lists (with * expanded from the catalog so every column has
+ * its type), FROM/WHERE/GROUP BY/HAVING, ORDER BY with PostgreSQL's NULLS
+ * defaults, LIMIT/OFFSET, set operations, VALUES, and subquery expressions.
+ * GROUP BY validity is checked here because SQLite would silently accept
+ * ungrouped columns and return an arbitrary row's value. */
+#include "rewrite/rw_internal.h"
+
+#include "nodes/nodeFuncs.h"
+
+#include <string.h>
+
+/* ---- output columns ---- */
+
+static int add_out(rw_ctx_t *ctx, rw_query_t *q, int *cap, const rw_col_t *c)
+{
+	if (q->ncols == *cap) {
+		int n = *cap ? *cap * 2 : 8;
+		rw_col_t *cols = rw_alloc(ctx, sizeof(*cols) * (size_t)n);
+		if (!cols)
+			return -1;
+		if (q->ncols)
+			memcpy(cols, q->cols, sizeof(*cols) * (size_t)q->ncols);
+		q->cols = cols;
+		*cap = n;
+	}
+	q->cols[q->ncols++] = *c;
+	return 0;
+}
+
+/* Unique SQLite names for output columns (PostgreSQL allows duplicates). */
+static int name_outputs(rw_ctx_t *ctx, rw_query_t *q)
+{
+	for (int i = 0; i < q->ncols; i++) {
+		const char *base = q->cols[i].name;
+		const char *name = base;
+		for (int k = 1;; k++) {
+			bool dup = false;
+			for (int j = 0; j < i && !dup; j++)
+				dup = strcmp(q->cols[j].sqlname, name) == 0;
+			if (!dup)
+				break;
+			lg_sb_t sb = LG_SB_INIT;
+			lg_sb_appendf(&sb, "%s:%d", base, k);
+			name = rw_sb_dup(ctx, &sb);
+			lg_sb_free(&sb);
+			if (!name)
+				return -1;
+		}
+		q->cols[i].sqlname = name;
+	}
+	return 0;
+}
+
+static int append_targets(rw_ctx_t *ctx, const rw_query_t *q, lg_sb_t *out)
+{
+	if (name_outputs(ctx, (rw_query_t *)q))
+		return -1;
+	for (int i = 0; i < q->ncols; i++) {
+		lg_sb_append(out, i ? ", " : "");
+		lg_sb_append(out, q->cols[i].sql);
+		lg_sb_append(out, " AS ");
+		lg_sb_append_ident(out, q->cols[i].sqlname);
+	}
+	return rw_sb_check(ctx, out);
+}
+
+static int one_target(rw_ctx_t *ctx, ResTarget *rt, const rw_type_t *want, rw_query_t *q,
+		      int *cap)
+{
+	if (IsA(rt->val, ColumnRef) && IsA(llast(((ColumnRef *)rt->val)->fields), A_Star)) {
+		rw_col_t *cols = NULL;
+		int n = 0;
+		if (rw_star(ctx, (ColumnRef *)rt->val, &cols, &n))
+			return -1;
+		for (int i = 0; i < n; i++)
+			if (add_out(ctx, q, cap, &cols[i]))
+				return -1;
+		return 0;
+	}
+	if (rt->indirection)
+		return rw_unsupported(ctx, rt->location, "subscripts in the target list");
+	lg_sb_t e = LG_SB_INIT;
+	rw_col_t c = {0};
+	int rc = rw_expr(ctx, rt->val, want, &e, &c.type);
+	if (rc == 0 && !rw_type_known(&c.type)) {
+		/* PostgreSQL resolves untyped outputs as text. */
+		if (IsA(rt->val, ParamRef)) {
+			lg_sb_reset(&e);
+			rc = rw_expr(ctx, rt->val, &RW_TYPE(LG_OID_TEXT), &e, &c.type);
+		}
+		c.type = RW_TYPE(LG_OID_TEXT);
+	}
+	if (rc == 0 && want && rw_type_known(want) && c.type.oid != want->oid) {
+		rc = rw_coerce(ctx, &e, &c.type, want, 'a', exprLocation(rt->val));
+		if (rc == 0)
+			c.type = *want;
+		else if (rc == -2)
+			rc = 0; /* the caller reports the mismatch with column names */
+	}
+	if (rc == 0) {
+		c.sql = rw_sb_dup(ctx, &e);
+		c.name = rt->name ? rt->name : rw_column_name(rt->val);
+		if (IsA(rt->val, ColumnRef)) {
+			const rw_col_t *src;
+			rw_scope_t *s = ctx->scope;
+			bool saved = s->track_refs;
+			s->track_refs = false;
+			if (rw_column_ref(ctx, (ColumnRef *)rt->val, &src) == 0) {
+				c.table_oid = src->table_oid;
+				c.attnum = src->attnum;
+			}
+			s->track_refs = saved;
+		}
+		rc = c.sql ? add_out(ctx, q, cap, &c) : -1;
+	}
+	lg_sb_free(&e);
+	return rc;
+}
+
+int rw_target_list(rw_ctx_t *ctx, List *targets, const rw_type_t *want, int nwant,
+		   lg_sb_t *out, rw_query_t *q)
+{
+	int cap = 0;
+	q->ncols = 0;
+	q->cols = NULL;
+	ListCell *lc;
+	foreach (lc, targets) {
+		int i = q->ncols;
+		const rw_type_t *w = (want && i < nwant) ? &want[i] : NULL;
+		if (one_target(ctx, lfirst_node(ResTarget, lc), w, q, &cap))
+			return -1;
+	}
+	return append_targets(ctx, q, out);
+}
+
+/* ---- GROUP BY ---- */
+
+static bool visible_column(rw_ctx_t *ctx, const char *name)
+{
+	for (int i = 0; i < ctx->scope->nitems; i++) {
+		const rw_rte_t *r = ctx->scope->items[i];
+		if (!r->cols_visible)
+			continue;
+		for (int k = 0; k < r->ncols; k++)
+			if (strcmp(r->cols[k].name, name) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* An output column a GROUP BY/ORDER BY item refers to by ordinal, or -1;
+ * -2 on error. */
+static int ordinal_ref(rw_ctx_t *ctx, Node *n, int nout, const char *clause)
+{
+	if (!IsA(n, A_Const) || ((A_Const *)n)->isnull || !IsA(&((A_Const *)n)->val, Integer))
+		return -1;
+	int k = intVal(&((A_Const *)n)->val);
+	if (k < 1 || k > nout) {
+		rw_error(ctx, ((A_Const *)n)->location, LG_SQLSTATE_INVALID_COLUMN_REFERENCE,
+			 "%s position %d is not in select list", clause, k);
+		return -2;
+	}
+	return k - 1;
+}
+
+static const char *single_name(Node *n)
+{
+	if (!IsA(n, ColumnRef) || list_length(((ColumnRef *)n)->fields) != 1 ||
+	    !IsA(linitial(((ColumnRef *)n)->fields), String))
+		return NULL;
+	return strVal(linitial(((ColumnRef *)n)->fields));
+}
+
+/* The output column named by a ResTarget alias (no translation needed). */
+static int target_by_alias(List *targets, const char *name)
+{
+	int i = 0;
+	ListCell *lc;
+	foreach (lc, targets) {
+		ResTarget *rt = lfirst_node(ResTarget, lc);
+		if (rt->name && strcmp(rt->name, name) == 0)
+			return i;
+		i++;
+	}
+	return -1;
+}
+
+/* Translates GROUP BY items that are plain expressions before the target
+ * list (so target expressions can be matched against them); ordinals and
+ * output aliases are filled in afterwards by group_finish. */
+static int group_begin(rw_ctx_t *ctx, SelectStmt *s)
+{
+	rw_scope_t *sc = ctx->scope;
+	int n = list_length(s->groupClause);
+	if (!n)
+		return 0;
+	if (s->groupDistinct)
+		return rw_unsupported(ctx, -1, "GROUP BY DISTINCT");
+	sc->group_sql = rw_alloc(ctx, sizeof(char *) * (size_t)n);
+	if (!sc->group_sql)
+		return -1;
+	sc->agg_forbidden = "GROUP BY";
+	ListCell *lc;
+	int i = 0;
+	foreach (lc, s->groupClause) {
+		Node *g = lfirst(lc);
+		const char *name = single_name(g);
+		if (IsA(g, GroupingSet))
+			return rw_unsupported(ctx, -1, "GROUPING SETS, ROLLUP and CUBE");
+		bool later = ordinal_ref(ctx, g, INT32_MAX, "GROUP BY") >= 0 ||
+			     (name && !visible_column(ctx, name) &&
+			      target_by_alias(s->targetList, name) >= 0);
+		if (!later) {
+			lg_sb_t e = LG_SB_INIT;
+			rw_type_t t;
+			int rc = rw_expr(ctx, g, NULL, &e, &t);
+			sc->group_sql[i] = rc == 0 ? rw_sb_dup(ctx, &e) : NULL;
+			lg_sb_free(&e);
+			if (rc || !sc->group_sql[i])
+				return -1;
+		}
+		i++;
+	}
+	sc->ngroup = n;
+	sc->agg_forbidden = NULL;
+	return 0;
+}
+
+static int group_finish(rw_ctx_t *ctx, SelectStmt *s, const rw_query_t *q, lg_sb_t *out)
+{
+	rw_scope_t *sc = ctx->scope;
+	if (!sc->ngroup)
+		return 0;
+	ListCell *lc;
+	int i = 0;
+	foreach (lc, s->groupClause) {
+		Node *g = lfirst(lc);
+		if (!sc->group_sql[i]) {
+			int k = ordinal_ref(ctx, g, q->ncols, "GROUP BY");
+			if (k == -2)
+				return -1;
+			if (k < 0)
+				k = target_by_alias(s->targetList, single_name(g));
+			sc->group_sql[i] = q->cols[k].sql;
+			/* Everything inside that output column is grouped. */
+			for (int r = 0; r < sc->nrefs; r++)
+				if (sc->refs[r].location >= 0 &&
+				    strstr(q->cols[k].sql, sc->refs[r].rte->cols[sc->refs[r].col].sql))
+					sc->refs[r].ok = true;
+		}
+		lg_sb_append(out, i ? ", " : " GROUP BY ");
+		lg_sb_append(out, sc->group_sql[i]);
+		i++;
+	}
+	return rw_sb_check(ctx, out);
+}
+
+static bool grouped_sql(const rw_scope_t *sc, const char *sql)
+{
+	for (int i = 0; i < sc->ngroup; i++)
+		if (sc->group_sql[i] && strcmp(sc->group_sql[i], sql) == 0)
+			return true;
+	return false;
+}
+
+/* Columns of a table whose primary key is grouped are functionally
+ * dependent on it (PostgreSQL accepts them). */
+static bool pk_grouped(const rw_scope_t *sc, const rw_rte_t *rte)
+{
+	const lg_cat_table_t *t = rte->table;
+	if (!t)
+		return false;
+	int npk = 0;
+	for (int i = 0; i < t->ncols && i < rte->ncols; i++) {
+		if (!t->cols[i].pk_index)
+			continue;
+		npk++;
+		if (!grouped_sql(sc, rte->cols[i].sql))
+			return false;
+	}
+	return npk > 0;
+}
+
+static int check_grouping(rw_ctx_t *ctx, SelectStmt *s)
+{
+	rw_scope_t *sc = ctx->scope;
+	if (!s->groupClause && !sc->naggs && !s->havingClause)
+		return 0;
+	for (int i = 0; i < sc->nrefs; i++) {
+		const rw_ref_t *r = &sc->refs[i];
+		const rw_col_t *c = &r->rte->cols[r->col];
+		if (r->ok || grouped_sql(sc, c->sql) || pk_grouped(sc, r->rte))
+			continue;
+		if (r->rte->name)
+			return rw_error(ctx, r->location, LG_SQLSTATE_GROUPING_ERROR,
+					"column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function",
+					r->rte->name, c->name);
+		return rw_error(ctx, r->location, LG_SQLSTATE_GROUPING_ERROR,
+				"column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function",
+				c->name);
+	}
+	return 0;
+}
+
+/* Called by rw_expr users: a translated expression equal to a GROUP BY
+ * expression makes the column references inside it grouped. */
+void rw_group_match(rw_ctx_t *ctx, const char *sql, size_t len, int first_ref)
+{
+	rw_scope_t *sc = ctx->scope;
+	if (!sc || !sc->ngroup || !sc->track_refs || first_ref >= sc->nrefs)
+		return;
+	for (int i = 0; i < sc->ngroup; i++)
+		if (sc->group_sql[i] && strlen(sc->group_sql[i]) == len &&
+		    memcmp(sc->group_sql[i], sql, len) == 0) {
+			for (int r = first_ref; r < sc->nrefs; r++)
+				sc->refs[r].ok = true;
+			return;
+		}
+}
+
+/* ---- ORDER BY, LIMIT ---- */
+
+static int sort_item(rw_ctx_t *ctx, SortBy *sb, const rw_query_t *q, bool setop, bool distinct,
+		     lg_sb_t *out)
+{
+	if (sb->sortby_dir == SORTBY_USING)
+		return rw_unsupported(ctx, sb->location, "ORDER BY ... USING");
+	int k = ordinal_ref(ctx, sb->node, q->ncols, "ORDER BY");
+	if (k == -2)
+		return -1;
+	const char *name = single_name(sb->node);
+	for (int i = 0; k < 0 && name && i < q->ncols; i++)
+		if (strcmp(q->cols[i].name, name) == 0)
+			k = i;
+	rw_type_t t;
+	if (k >= 0) {
+		lg_sb_appendf(out, "%d", k + 1);
+		t = q->cols[k].type;
+	} else if (setop) {
+		rw_error(ctx, exprLocation(sb->node), LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
+			 "invalid UNION/INTERSECT/EXCEPT ORDER BY clause");
+		lg_error_field(ctx->err, LG_ERRF_DETAIL,
+			       "Only result column names can be used, not expressions or functions.");
+		return -1;
+	} else {
+		lg_sb_t e = LG_SB_INIT;
+		int rc = rw_expr(ctx, sb->node, NULL, &e, &t);
+		for (int i = 0; rc == 0 && i < q->ncols && k < 0; i++)
+			if (strcmp(q->cols[i].sql, e.data ? e.data : "") == 0)
+				k = i;
+		if (rc == 0 && distinct && k < 0)
+			rc = rw_error(ctx, exprLocation(sb->node),
+				      LG_SQLSTATE_INVALID_COLUMN_REFERENCE,
+				      "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
+		if (rc == 0)
+			rw_append_operand(out, e.data, e.len);
+		lg_sb_free(&e);
+		if (rc)
+			return -1;
+	}
+	if (t.oid == LG_OID_NUMERIC)
+		lg_sb_append(out, " COLLATE lg_numeric");
+	bool desc = sb->sortby_dir == SORTBY_DESC;
+	bool nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT
+				   ? desc
+				   : sb->sortby_nulls == SORTBY_NULLS_FIRST;
+	lg_sb_append(out, desc ? " DESC" : " ASC");
+	lg_sb_append(out, nulls_first ? " NULLS FIRST" : " NULLS LAST");
+	return rw_sb_check(ctx, out);
+}
+
+static int order_by(rw_ctx_t *ctx, List *sort, const rw_query_t *q, bool setop, bool distinct,
+		    lg_sb_t *out)
+{
+	ListCell *lc;
+	foreach (lc, sort) {
+		lg_sb_append(out, lc == list_head(sort) ? " ORDER BY " : ", ");
+		if (sort_item(ctx, lfirst_node(SortBy, lc), q, setop, distinct, out))
+			return -1;
+	}
+	return 0;
+}
+
+int rw_order_by(rw_ctx_t *ctx, List *sort, const rw_query_t *q, bool setop, lg_sb_t *out)
+{
+	return order_by(ctx, sort, q, setop, false, out);
+}
+
+static int limit_expr(rw_ctx_t *ctx, Node *n, const char *what, lg_sb_t *out)
+{
+	rw_type_t int8 = RW_TYPE(LG_OID_INT8), t;
+	if (IsA(n, A_Const) && ((A_Const *)n)->isnull) {
+		lg_sb_append(out, "-1"); /* LIMIT ALL / LIMIT NULL */
+		return 0;
+	}
+	lg_sb_t e = LG_SB_INIT;
+	int rc = rw_expr(ctx, n, &int8, &e, &t);
+	if (rc == 0)
+		rc = rw_coerce(ctx, &e, &t, &int8, 'i', exprLocation(n));
+	if (rc == -2)
+		rc = rw_error(ctx, exprLocation(n), LG_SQLSTATE_DATATYPE_MISMATCH,
+			      "argument of %s must be type bigint, not type %s", what,
+			      rw_type_name(ctx, &t));
+	if (rc == 0)
+		rw_append_operand(out, e.data, e.len);
+	lg_sb_free(&e);
+	return rc ? -1 : rw_sb_check(ctx, out);
+}
+
+static int limit_offset(rw_ctx_t *ctx, SelectStmt *s, lg_sb_t *out)
+{
+	if ((int)s->limitOption == rw_limit_with_ties())
+		return rw_unsupported(ctx, -1, "FETCH FIRST ... WITH TIES");
+	rw_scope_t *sc = ctx->scope;
+	const char *saved = sc ? sc->agg_forbidden : NULL;
+	if (sc)
+		sc->agg_forbidden = "LIMIT";
+	int rc = 0;
+	if (s->limitCount || s->limitOffset) {
+		lg_sb_append(out, " LIMIT ");
+		if (s->limitCount)
+			rc = limit_expr(ctx, s->limitCount, "LIMIT", out);
+		else
+			lg_sb_append(out, "-1");
+	}
+	if (rc == 0 && s->limitOffset) {
+		if (sc)
+			sc->agg_forbidden = "OFFSET";
+		lg_sb_append(out, " OFFSET ");
+		rc = limit_expr(ctx, s->limitOffset, "OFFSET", out);
+	}
+	if (sc)
+		sc->agg_forbidden = saved;
+	return rc;
+}
+
+/* ---- a plain SELECT ---- */
+
+static int select_clauses(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant,
+			  lg_sb_t *out, rw_query_t *q)
+{
+	rw_scope_t *sc = ctx->scope;
+	lg_sb_t from = LG_SB_INIT, where = LG_SB_INIT, targets = LG_SB_INIT, rest = LG_SB_INIT;
+	bool distinct = s->distinctClause != NIL;
+	int rc = 0;
+	if (distinct && linitial(s->distinctClause) != NULL)
+		rc = rw_unsupported(ctx, -1, "SELECT DISTINCT ON");
+	if (rc == 0)
+		rc = rw_from_list(ctx, s->fromClause, &from);
+	if (rc == 0 && s->whereClause) {
+		sc->agg_forbidden = "WHERE";
+		rc = rw_expr_bool(ctx, s->whereClause, "WHERE", &where);
+		sc->agg_forbidden = NULL;
+	}
+	if (rc == 0)
+		rc = group_begin(ctx, s);
+	sc->track_refs = true;
+	if (rc == 0)
+		rc = rw_target_list(ctx, s->targetList, want, nwant, &targets, q);
+	if (rc == 0)
+		rc = group_finish(ctx, s, q, &rest);
+	if (rc == 0 && s->havingClause) {
+		lg_sb_append(&rest, " HAVING ");
+		rc = rw_expr_bool(ctx, s->havingClause, "HAVING", &rest);
+	}
+	if (rc == 0)
+		rc = order_by(ctx, s->sortClause, q, false, distinct, &rest);
+	sc->track_refs = false;
+	if (rc == 0)
+		rc = check_grouping(ctx, s);
+	if (rc == 0)
+		rc = limit_offset(ctx, s, &rest);
+	if (rc == 0) {
+		lg_sb_append(out, distinct ? "SELECT DISTINCT " : "SELECT ");
+		lg_sb_appendn(out, targets.data, targets.len);
+		if (from.len) {
+			lg_sb_append(out, " FROM ");
+			lg_sb_appendn(out, from.data, from.len);
+		}
+		if (where.len) {
+			lg_sb_append(out, " WHERE ");
+			lg_sb_appendn(out, where.data, where.len);
+		}
+		lg_sb_appendn(out, rest.data, rest.len);
+		rc = rw_sb_check(ctx, out);
+	}
+	lg_sb_free(&from);
+	lg_sb_free(&where);
+	lg_sb_free(&targets);
+	lg_sb_free(&rest);
+	return rc;
+}
+
+static int leaf_select(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant,
+		       lg_sb_t *out, rw_query_t *q)
+{
+	if (s->intoClause)
+		return rw_unsupported(ctx, -1, "SELECT INTO");
+	if (s->windowClause)
+		return rw_unsupported(ctx, -1, "WINDOW clauses");
+	if (s->lockingClause)
+		rw_set_writes(ctx); /* FOR UPDATE/SHARE: take SQLite's write lock */
+	if (!rw_scope_push(ctx))
+		return -1;
+	int rc = select_clauses(ctx, s, want, nwant, out, q);
+	rw_scope_pop(ctx);
+	return rc;
+}
+
+/* ---- VALUES ---- */
+
+/* One column of a VALUES list: common type, untyped cells re-read. */
+static int values_column(rw_ctx_t *ctx, List *rows, int col, const rw_type_t *want,
+			 lg_sb_t *cells, rw_type_t *type)
+{
+	int n = list_length(rows);
+	rw_type_t *types = rw_alloc(ctx, sizeof(rw_type_t) * (size_t)n);
+	int *locs = rw_alloc(ctx, sizeof(int) * (size_t)n);
+	if (!types || !locs)
+		return -1;
+	for (int r = 0; r < n; r++) {
+		Node *cell = list_nth(list_nth(rows, r), col);
+		locs[r] = exprLocation(cell);
+		if (rw_expr(ctx, cell, want, &cells[r], &types[r]))
+			return -1;
+	}
+	if (want && rw_type_known(want)) {
+		*type = *want;
+	} else if (rw_common_type(ctx, types, locs, n, "VALUES", type)) {
+		return -1;
+	}
+	for (int r = 0; r < n; r++) {
+		Node *cell = list_nth(list_nth(rows, r), col);
+		if (!rw_type_known(&types[r])) {
+			lg_sb_reset(&cells[r]);
+			if (rw_expr(ctx, cell, type, &cells[r], &types[r]))
+				return -1;
+		}
+		int rc = rw_coerce(ctx, &cells[r], &types[r], type, want ? 'a' : 'i', locs[r]);
+		if (rc == -2)
+			return rw_error(ctx, locs[r], LG_SQLSTATE_DATATYPE_MISMATCH,
+					"VALUES could not convert type %s to %s",
+					rw_type_name(ctx, &types[r]), rw_type_name(ctx, type));
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+static int values_rows(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant,
+		       lg_sb_t *out, rw_query_t *q)
+{
+	List *rows = s->valuesLists;
+	int nrows = list_length(rows), ncols = list_length(linitial(rows));
+	ListCell *lc;
+	foreach (lc, rows)
+		if (list_length(lfirst(lc)) != ncols)
+			return rw_error(ctx, exprLocation(linitial(lfirst(lc))),
+					LG_SQLSTATE_SYNTAX_ERROR,
+					"VALUES lists must all be the same length");
+	lg_sb_t *cells = rw_alloc(ctx, sizeof(lg_sb_t) * (size_t)nrows * (size_t)ncols);
+	q->cols = rw_alloc(ctx, sizeof(rw_col_t) * (size_t)ncols);
+	if (!cells || !q->cols)
+		return -1;
+	q->ncols = ncols;
+	int rc = 0;
+	for (int c = 0; c < ncols && rc == 0; c++) {
+		char name[32];
+		snprintf(name, sizeof(name), "column%d", c + 1);
+		q->cols[c].name = rw_strdup(ctx, name);
+		q->cols[c].sql = q->cols[c].name;
+		rc = values_column(ctx, rows, c, (want && c < nwant) ? &want[c] : NULL,
+				   &cells[(size_t)c * nrows], &q->cols[c].type);
+	}
+	for (int r = 0; rc == 0 && r < nrows; r++) {
+		lg_sb_append(out, r ? ", (" : "VALUES (");
+		for (int c = 0; c < ncols; c++) {
+			lg_sb_t *cell = &cells[(size_t)c * nrows + r];
+			lg_sb_append(out, c ? ", " : "");
+			lg_sb_appendn(out, cell->data, cell->len);
+		}
+		lg_sb_putc(out, ')');
+	}
+	for (size_t i = 0; i < (size_t)nrows * ncols; i++)
+		lg_sb_free(&cells[i]);
+	return rc ? -1 : rw_sb_check(ctx, out);
+}
+
+static int values_select(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant,
+			 lg_sb_t *out, rw_query_t *q)
+{
+	bool wrap = s->sortClause || s->limitCount || s->limitOffset;
+	if (wrap)
+		lg_sb_append(out, "SELECT * FROM (");
+	if (values_rows(ctx, s, want, nwant, out, q))
+		return -1;
+	if (!wrap)
+		return 0;
+	lg_sb_putc(out, ')');
+	if (name_outputs(ctx, q) || order_by(ctx, s->sortClause, q, true, false, out))
+		return -1;
+	return limit_offset(ctx, s, out);
+}
+
+/* ---- set operations ---- */
+
+static const char *setop_name(SetOperation op)
+{
+	return op == SETOP_UNION ? "UNION" : op == SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
+}
+
+static bool plain_arm(const SelectStmt *s)
+{
+	return s->op == SETOP_NONE && !s->sortClause && !s->limitCount && !s->limitOffset &&
+	       !s->withClause && !s->valuesLists;
+}
+
+static int convert_arm(rw_ctx_t *ctx, lg_sb_t *arm, rw_query_t *q, const rw_type_t *types,
+		       bool wrap_always);
+
+/* A left arm that is itself a set operation composes left to right in
+ * SQLite; anything with its own ORDER BY/LIMIT must be a subquery. */
+static bool wrap_left(const SelectStmt *l)
+{
+	if (l->sortClause || l->limitCount || l->limitOffset || l->withClause)
+		return true;
+	return l->op == SETOP_NONE && l->valuesLists;
+}
+
+/* Converts a query's output columns to `types` by wrapping it in
+ * SELECT conv(c1), ... FROM (query). */
+int rw_convert_query(rw_ctx_t *ctx, lg_sb_t *arm, rw_query_t *q, const rw_type_t *types,
+		     bool wrap_always, char kind)
+{
+	bool need = wrap_always;
+	for (int i = 0; i < q->ncols; i++)
+		if (q->cols[i].type.oid != types[i].oid)
+			need = true;
+	if (!need)
+		return 0;
+	lg_sb_t sb = LG_SB_INIT;
+	lg_sb_append(&sb, "SELECT ");
+	for (int i = 0; i < q->ncols; i++) {
+		lg_sb_t c = LG_SB_INIT;
+		lg_sb_append_ident(&c, q->cols[i].sqlname);
+		int rc = rw_coerce(ctx, &c, &q->cols[i].type, &types[i], kind, -1);
+		if (rc == 0) {
+			lg_sb_append(&sb, i ? ", " : "");
+			lg_sb_appendn(&sb, c.data, c.len);
+			lg_sb_append(&sb, " AS ");
+			lg_sb_append_ident(&sb, q->cols[i].sqlname);
+		}
+		lg_sb_free(&c);
+		if (rc) {
+			lg_sb_free(&sb);
+			return rw_error(ctx, -1, LG_SQLSTATE_DATATYPE_MISMATCH,
+					"cannot convert set operation column");
+		}
+	}
+	lg_sb_append(&sb, " FROM (");
+	lg_sb_appendn(&sb, arm->data, arm->len);
+	lg_sb_putc(&sb, ')');
+	lg_sb_reset(arm);
+	lg_sb_appendn(arm, sb.data, sb.len);
+	lg_sb_free(&sb);
+	return rw_sb_check(ctx, arm);
+}
+
+static int convert_arm(rw_ctx_t *ctx, lg_sb_t *arm, rw_query_t *q, const rw_type_t *types,
+		       bool wrap_always)
+{
+	return rw_convert_query(ctx, arm, q, types, wrap_always, 'i');
+}
+
+static int setop_arms(rw_ctx_t *ctx, SelectStmt *s, lg_sb_t *l, lg_sb_t *r, rw_query_t *lq,
+		      rw_query_t *rq, rw_type_t **types)
+{
+	const char *what = setop_name(s->op);
+	if (rw_select(ctx, s->larg, NULL, 0, l, lq) || rw_select(ctx, s->rarg, NULL, 0, r, rq))
+		return -1;
+	if (lq->ncols != rq->ncols)
+		return rw_error(ctx, -1, LG_SQLSTATE_SYNTAX_ERROR,
+				"each %s query must have the same number of columns", what);
+	*types = rw_alloc(ctx, sizeof(rw_type_t) * (size_t)(lq->ncols + 1));
+	if (!*types)
+		return -1;
+	bool unknown = false;
+	for (int i = 0; i < lq->ncols; i++) {
+		rw_type_t pair[2] = {lq->cols[i].type, rq->cols[i].type};
+		if (rw_common_type(ctx, pair, NULL, 2, what, &(*types)[i]))
+			return -1;
+		unknown |= IsA(s->rarg, SelectStmt) && rq->cols[i].type.oid == LG_OID_TEXT &&
+			   (*types)[i].oid != LG_OID_TEXT;
+	}
+	/* Untyped literals of the right arm are read as the left's types. */
+	if (unknown) {
+		lg_sb_reset(r);
+		if (rw_select(ctx, s->rarg, *types, lq->ncols, r, rq))
+			return -1;
+	}
+	return 0;
+}
+
+static int set_operation(rw_ctx_t *ctx, SelectStmt *s, lg_sb_t *out, rw_query_t *q)
+{
+	if (s->all && s->op != SETOP_UNION)
+		return rw_unsupported(ctx, -1, s->op == SETOP_INTERSECT ? "INTERSECT ALL"
+									 : "EXCEPT ALL");
+	lg_sb_t l = LG_SB_INIT, r = LG_SB_INIT;
+	rw_query_t lq, rq;
+	rw_type_t *types = NULL;
+	int rc = setop_arms(ctx, s, &l, &r, &lq, &rq, &types);
+	if (rc == 0)
+		rc = convert_arm(ctx, &l, &lq, types, wrap_left(s->larg));
+	if (rc == 0)
+		rc = convert_arm(ctx, &r, &rq, types, !plain_arm(s->rarg));
+	if (rc == 0) {
+		lg_sb_appendn(out, l.data, l.len);
+		lg_sb_appendf(out, " %s%s ", setop_name(s->op), s->all ? " ALL" : "");
+		lg_sb_appendn(out, r.data, r.len);
+		*q = lq;
+		for (int i = 0; i < q->ncols; i++) {
+			q->cols[i].type = types[i];
+			q->cols[i].table_oid = 0;
+			q->cols[i].attnum = 0;
+			q->cols[i].sql = q->cols[i].sqlname;
+		}
+		rw_scope_t *sc = ctx->scope;
+		const char *saved = sc ? sc->agg_forbidden : NULL;
+		rc = order_by(ctx, s->sortClause, q, true, false, out);
+		if (rc == 0)
+			rc = limit_offset(ctx, s, out);
+		if (sc)
+			sc->agg_forbidden = saved;
+	}
+	lg_sb_free(&l);
+	lg_sb_free(&r);
+	return rc ? -1 : rw_sb_check(ctx, out);
+}
+
+int rw_select(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant, lg_sb_t *out,
+	      rw_query_t *q)
+{
+	q->ncols = 0;
+	q->cols = NULL;
+	if (s->withClause)
+		return rw_unsupported(ctx, s->withClause->location, "WITH");
+	if (ctx->depth >= 200)
+		return rw_error(ctx, -1, LG_SQLSTATE_STATEMENT_TOO_COMPLEX,
+				"stack depth limit exceeded");
+	ctx->depth += 5;
+	int rc;
+	if (s->op != SETOP_NONE)
+		rc = set_operation(ctx, s, out, q);
+	else if (s->valuesLists)
+		rc = values_select(ctx, s, want, nwant, out, q);
+	else
+		rc = leaf_select(ctx, s, want, nwant, out, q);
+	ctx->depth -= 5;
+	if (rc == 0)
+		rc = name_outputs(ctx, q);
+	return rc;
+}
+
+/* ---- subquery expressions ---- */
+
+static int subquery(rw_ctx_t *ctx, SubLink *sl, lg_sb_t *out, rw_query_t *q)
+{
+	if (!IsA(sl->subselect, SelectStmt))
+		return rw_unsupported(ctx, sl->location, "this subquery");
+	return rw_select(ctx, (SelectStmt *)sl->subselect, NULL, 0, out, q);
+}
+
+/* A scalar subquery must not return more than one row (SQLite would take
+ * the first): count up to two rows and raise 21000 like PostgreSQL. */
+static int scalar_sublink(rw_ctx_t *ctx, SubLink *sl, lg_sb_t *out, rw_type_t *type)
+{
+	lg_sb_t sub = LG_SB_INIT;
+	rw_query_t q;
+	int rc = subquery(ctx, sl, &sub, &q);
+	if (rc == 0 && q.ncols != 1)
+		rc = rw_error(ctx, sl->location, LG_SQLSTATE_SYNTAX_ERROR,
+			      "subquery must return only one column");
+	if (rc == 0) {
+		*type = q.cols[0].type;
+		lg_sb_append(out, "(SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', "
+				  "'more than one row returned by a subquery used as an expression') "
+				  "ELSE min(");
+		lg_sb_append_ident(out, q.cols[0].sqlname);
+		lg_sb_append(out, ") END FROM (");
+		lg_sb_appendn(out, sub.data, sub.len);
+		lg_sb_append(out, " LIMIT 2))");
+	}
+	lg_sb_free(&sub);
+	return rc ? -1 : rw_sb_check(ctx, out);
+}
+
+static int in_sublink(rw_ctx_t *ctx, SubLink *sl, lg_sb_t *out, rw_type_t *type)
+{
+	if (!sl->operName || strcmp(strVal(llast(sl->operName)), "=") != 0 ||
+	    sl->subLinkType != ANY_SUBLINK)
+		return rw_unsupported(ctx, sl->location, "ANY/ALL with this operator on a subquery");
+	if (IsA(sl->testexpr, RowExpr))
+		return rw_unsupported(ctx, sl->location, "row comparison with a subquery");
+	*type = RW_TYPE(LG_OID_BOOL);
+	lg_sb_t sub = LG_SB_INIT, left = LG_SB_INIT;
+	rw_query_t q;
+	rw_type_t lt;
+	int rc = subquery(ctx, sl, &sub, &q);
+	if (rc == 0 && q.ncols != 1)
+		rc = rw_error(ctx, sl->location, LG_SQLSTATE_SYNTAX_ERROR,
+			      "subquery has too many columns");
+	if (rc == 0)
+		rc = rw_expr(ctx, sl->testexpr, &q.cols[0].type, &left, &lt);
+	if (rc == 0 && rw_type_known(&lt) && lt.oid != q.cols[0].type.oid) {
+		/* Convert the left side when that is an implicit cast, else
+		 * the subquery's column. */
+		if (rw_can_coerce(lt.oid, q.cols[0].type.oid, 'i'))
+			rc = rw_coerce(ctx, &left, &lt, &q.cols[0].type, 'i', sl->location);
+		else if (rw_can_coerce(q.cols[0].type.oid, lt.oid, 'i')) {
+			rc = convert_arm(ctx, &sub, &q, &lt, true);
+			q.cols[0].type = lt;
+		} else {
+			rc = rw_error(ctx, sl->location, LG_SQLSTATE_UNDEFINED_FUNCTION,
+				      "operator does not exist: %s = %s", rw_type_name(ctx, &lt),
+				      rw_type_name(ctx, &q.cols[0].type));
+		}
+	}
+	if (rc == 0) {
+		rw_append_operand(out, left.data, left.len);
+		if (q.cols[0].type.oid == LG_OID_NUMERIC)
+			lg_sb_append(out, " COLLATE lg_numeric");
+		lg_sb_append(out, " IN (");
+		lg_sb_appendn(out, sub.data, sub.len);
+		lg_sb_putc(out, ')');
+	}
+	lg_sb_free(&sub);
+	lg_sb_free(&left);
+	return rc ? -1 : rw_sb_check(ctx, out);
+}
+
+int rw_sublink(rw_ctx_t *ctx, SubLink *sl, lg_sb_t *out, rw_type_t *type)
+{
+	switch (sl->subLinkType) {
+	case EXISTS_SUBLINK: {
+		lg_sb_t sub = LG_SB_INIT;
+		rw_query_t q;
+		int rc = subquery(ctx, sl, &sub, &q);
+		if (rc == 0) {
+			lg_sb_append(out, "EXISTS (");
+			lg_sb_appendn(out, sub.data, sub.len);
+			lg_sb_putc(out, ')');
+		}
+		lg_sb_free(&sub);
+		*type = RW_TYPE(LG_OID_BOOL);
+		return rc ? -1 : rw_sb_check(ctx, out);
+	}
+	case EXPR_SUBLINK:
+		return scalar_sublink(ctx, sl, out, type);
+	case ANY_SUBLINK:
+	case ALL_SUBLINK:
+		return in_sublink(ctx, sl, out, type);
+	case ARRAY_SUBLINK:
+		return rw_unsupported(ctx, sl->location, "ARRAY(subquery)");
+	default:
+		return rw_unsupported(ctx, sl->location, "this kind of subquery");
+	}
+}
+
+int rw_select_stmt(rw_ctx_t *ctx, SelectStmt *s)
+{
+	lg_sb_t sql = LG_SB_INIT;
+	rw_query_t q;
+	int rc = rw_select(ctx, s, NULL, 0, &sql, &q);
+	if (rc == 0)
+		rc = rw_sb_check(ctx, &sql);
+	if (rc == 0)
+		rc = rw_emit_sql(ctx, sql.data, sql.len);
+	lg_sb_free(&sql);
+	if (rc)
+		return -1;
+	rw_set_result(ctx, q.cols, q.ncols);
+	rw_set_tag(ctx, "SELECT", LG_TAG_COUNT);
+	return 0;
+}
