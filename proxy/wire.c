@@ -7,10 +7,11 @@
 
 #include <string.h>
 
-/* pqformat.c's wording for the three ways a message can be malformed. */
+/* pqformat.c's wording for the ways a message can be malformed. */
 #define MSG_SHORT "insufficient data left in message"
 #define MSG_BAD_STRING "invalid string in message"
 #define MSG_TRAILING "invalid message format"
+#define MSG_NO_BYTE "no data left in message"
 
 bool lg_cur_cstring(lg_cursor_t *c, const char **out, size_t *len)
 {
@@ -140,6 +141,13 @@ static int get_formats(lg_cursor_t *c, lg_arena_t *arena, int *n, int16_t **out,
 
 /* ---- Frontend messages ---- */
 
+int lg_wire_decode_empty(const uint8_t *body, size_t len, lg_error_t *err)
+{
+	lg_cursor_t c;
+	lg_cur_init(&c, body, len);
+	return get_end(&c, err);
+}
+
 int lg_wire_decode_query(const uint8_t *body, size_t len, lg_fe_query_t *out, lg_error_t *err)
 {
 	lg_cursor_t c;
@@ -262,7 +270,7 @@ static int decode_target(const uint8_t *body, size_t len, lg_fe_describe_t *out,
 	lg_cur_init(&c, body, len);
 	memset(out, 0, sizeof(*out));
 	if (!lg_cur_u8(&c, &kind))
-		return short_msg(err);
+		return lg_error_set(err, LG_SQLSTATE_PROTOCOL_VIOLATION, MSG_NO_BYTE);
 	if (get_string(&c, &out->name, NULL, err) < 0 || get_end(&c, err) < 0)
 		return -1;
 	if (kind != LG_WIRE_TARGET_STATEMENT && kind != LG_WIRE_TARGET_PORTAL)

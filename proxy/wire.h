@@ -362,6 +362,8 @@ typedef struct lg_fe_sasl_initial {
 	int32_t len;
 } lg_fe_sasl_initial_t;
 
+/* Sync and Flush carry no body; PG answers one with 08P01 "invalid message format". */
+int lg_wire_decode_empty(const uint8_t *body, size_t len, lg_error_t *err);
 int lg_wire_decode_query(const uint8_t *body, size_t len, lg_fe_query_t *out, lg_error_t *err);
 int lg_wire_decode_parse(const uint8_t *body, size_t len, lg_arena_t *arena, lg_fe_parse_t *out,
 			 lg_error_t *err);
@@ -370,7 +372,8 @@ int lg_wire_decode_parse(const uint8_t *body, size_t len, lg_arena_t *arena, lg_
  * supplies %d parameters, but prepared statement \"%s\" requires %d"). */
 int lg_wire_decode_bind(const uint8_t *body, size_t len, lg_arena_t *arena, lg_fe_bind_t *out,
 			lg_error_t *err);
-/* Also 08P01 "invalid DESCRIBE message subtype %d" (after the end check, as PG). */
+/* Also 08P01 "no data left in message" (empty body) and "invalid DESCRIBE
+ * message subtype %d" (after the end check, as PG). */
 int lg_wire_decode_describe(const uint8_t *body, size_t len, lg_fe_describe_t *out,
 			    lg_error_t *err);
 int lg_wire_decode_execute(const uint8_t *body, size_t len, lg_fe_execute_t *out,

@@ -102,6 +102,10 @@ static void fuzz_message(uint8_t type, const uint8_t *body, size_t len, lg_arena
 		lg_error_clear(&err);
 		(void)lg_wire_decode_sasl_initial(body, len, &u.sasl, &err);
 		break;
+	case LG_FE_SYNC:
+	case LG_FE_FLUSH:
+		(void)lg_wire_decode_empty(body, len, &err);
+		break;
 	case LG_FE_COPY_FAIL:
 		(void)lg_wire_decode_copy_fail(body, len, &s, &err);
 		break;

@@ -156,6 +156,10 @@ START_TEST(query_and_simple_messages)
 	ck_assert_int_eq(lg_wire_decode_query(trail, 10, &q, &err), -1);
 	assert_err(&err, "08P01", "invalid message format");
 
+	ck_assert_int_eq(lg_wire_decode_empty(sel, 0, &err), 0);
+	ck_assert_int_eq(lg_wire_decode_empty(sel, 1, &err), -1);
+	assert_err(&err, "08P01", "invalid message format");
+
 	lg_fe_execute_t e;
 	static const uint8_t ex[] = {'p', 0, 0, 0, 0, 10};
 	ck_assert_int_eq(lg_wire_decode_execute(ex, sizeof(ex), &e, &err), 0);
@@ -175,6 +179,10 @@ START_TEST(query_and_simple_messages)
 	static const uint8_t dxj[] = "X\0junk";
 	ck_assert_int_eq(lg_wire_decode_describe(dxj, sizeof(dxj) - 1, &d, &err), -1);
 	assert_err(&err, "08P01", "invalid message format"); /* end checked first, as PG */
+	ck_assert_int_eq(lg_wire_decode_describe(ds, 0, &d, &err), -1);
+	assert_err(&err, "08P01", "no data left in message");
+	ck_assert_int_eq(lg_wire_decode_close(ds, 0, &d, &err), -1);
+	assert_err(&err, "08P01", "no data left in message");
 	static const uint8_t cp[] = "P";
 	ck_assert_int_eq(lg_wire_decode_close(cp, sizeof(cp), &d, &err), 0);
 	ck_assert_int_eq(d.kind, 'P');
