@@ -104,8 +104,11 @@ static int send_row(const lg_cursor_exec_t *c, sqlite3_stmt *st, lg_sb_t *out, l
 			continue;
 		}
 		const lg_rw_column_t *col = &plan->cols[i];
+		int16_t format = result_format(c, i);
+		if (lg_wire_check_format(format, err) != 0)
+			return -1;
 		size_t mark = lg_wire_field_begin(&m);
-		int rc = result_format(c, i) == LG_WIRE_FORMAT_BINARY
+		int rc = format == LG_WIRE_FORMAT_BINARY
 			? lg_codec_encode_binary(col->type, col->typmod, &v, out, err)
 			: lg_codec_encode_text(col->type, col->typmod, &v, out, err);
 		if (rc != 0)

@@ -207,7 +207,12 @@ static int decode_params(lg_session_t *s, lg_portal_t *portal, const lg_fe_bind_
 		const lg_wire_value_t *v = &m->params[i];
 		if (lg_exec_decode_param(cur->plan, i, fmt, v->data, v->len, &portal->arena,
 					 &cur->params[i], &s->err) != 0) {
-			lg_error_field(&s->err, LG_ERRF_WHERE, "unnamed portal parameter $%d", i + 1);
+			if (m->portal[0])
+				lg_error_field(&s->err, LG_ERRF_WHERE, "portal \"%s\" parameter $%d",
+					       m->portal, i + 1);
+			else
+				lg_error_field(&s->err, LG_ERRF_WHERE, "unnamed portal parameter $%d",
+					       i + 1);
 			return -1;
 		}
 	}
@@ -222,11 +227,8 @@ static int copy_formats(lg_session_t *s, lg_portal_t *portal, const lg_fe_bind_t
 	portal->formats = lg_arena_alloc(&portal->arena, sizeof(int16_t) * (size_t)m->nresult_formats);
 	if (!portal->formats)
 		return oom(s);
-	for (int i = 0; i < m->nresult_formats; i++) {
-		if (lg_wire_check_format(m->result_formats[i], &s->err) != 0)
-			return -1;
-		portal->formats[i] = m->result_formats[i];
-	}
+	/* Codes are checked when rows are sent, as PostgreSQL does. */
+	memcpy(portal->formats, m->result_formats, sizeof(int16_t) * (size_t)m->nresult_formats);
 	portal->cur.formats = portal->formats;
 	portal->cur.nformats = portal->nformats;
 	return 0;
@@ -398,6 +400,12 @@ lg_handle_result_t lg_session_extended(lg_session_t *s, uint8_t type, const uint
 				       size_t len)
 {
 	s->parked = false;
+	if ((type == LG_FE_SYNC || type == LG_FE_FLUSH) &&
+	    lg_wire_decode_empty(body, len, &s->err) != 0) {
+		s->err.severity = LG_SEV_FATAL;
+		lg_session_send_error(s, NULL, 0);
+		return LG_HANDLE_CLOSE;
+	}
 	if (type == LG_FE_SYNC)
 		return handle_sync(s);
 	if (s->skip_until_sync)

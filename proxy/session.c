@@ -329,7 +329,14 @@ static lg_handle_result_t handle_startup(lg_session_t *s, const uint8_t *msg, si
 	lg_fe_startup_t st;
 	if (lg_wire_decode_startup(msg + 4, len - 4, &st, &s->err) != 0) {
 		s->err.severity = LG_SEV_FATAL;
-		lg_session_send_error(s, NULL, 0);
+		if (st.kind == LG_STARTUP_NORMAL && LG_WIRE_PROTOCOL_MAJOR(st.protocol) < 3) {
+			/* An old client reads errors in the protocol 2 format. */
+			lg_wire_error_v2(&s->out, &s->err);
+			lg_error_clear(&s->err);
+			s->state = LG_SESS_CLOSED;
+		} else {
+			lg_session_send_error(s, NULL, 0);
+		}
 		return LG_HANDLE_CLOSE;
 	}
 	switch (st.kind) {
