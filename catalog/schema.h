@@ -106,6 +106,7 @@ typedef struct lg_cat_table {
 	lg_oid_t oid; /* lg_cat_oid(slot, sqlite_schema rowid) */
 	char relkind; /* 'r' table, 'v' view */
 	bool temp;
+	const char *sql; /* the CREATE statement as stored in sqlite_schema */
 	int ncols;
 	const lg_cat_column_t *cols;
 	int nindexes;
@@ -146,6 +147,15 @@ int lg_cat_constraint_exists(lg_cat_t *cat, const char *schema, const char *name
 /* The index whose PostgreSQL name is `name` and its table, or NULL. */
 const lg_cat_index_t *lg_cat_index(lg_cat_t *cat, const char *schema, const char *name,
 				   const lg_cat_table_t **table, lg_error_t *err);
+
+/* Editing a table's stored CREATE TABLE text (for changes SQLite can make
+ * by rewriting sqlite_schema: dropping a foreign key, CHECK or DEFAULT).
+ * `sql` is t->sql or the result of an earlier edit of it. Each appends the
+ * new text to `out` and returns 1, or 0 when the clause is not in the text,
+ * or -1 with err set (out of memory). */
+int lg_cat_sql_drop_fkey(const lg_cat_table_t *t, const char *sql, const lg_cat_fkey_t *fk,
+			 lg_sb_t *out, lg_error_t *err);
+int lg_cat_sql_drop_default(const char *sql, const char *column, lg_sb_t *out, lg_error_t *err);
 
 /* PostgreSQL's makeObjectName: "name1[_name2][_label]" cut to 63 bytes by
  * shortening the longer of name1/name2 first (never splitting a UTF-8

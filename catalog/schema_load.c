@@ -497,6 +497,7 @@ int lg_cat_load_table(lg_cat_t *cat, int slot, const char *name, const lg_cat_ta
 		return -1;
 	if (!found)
 		return 0;
+	l.t->sql = l.sql;
 	l.t->schema = slot == LG_CAT_SLOT_TEMP ? "pg_temp" : "public";
 	l.t->temp = slot == LG_CAT_SLOT_TEMP;
 	if (l.sql && l.t->relkind == 'r') {

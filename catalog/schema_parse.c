@@ -298,6 +298,22 @@ static bool constraint(parser_t *p, const char *name, const char *col, int start
 		}
 		if (is_word(p, peek(p, 0), "REFERENCES"))
 			references(p, c);
+	} else if (col && is_word(p, t, "DEFAULT")) {
+		c = add_con(p, LG_CON_DEFAULT, name, start);
+		p->pos++;
+		t = peek(p, 0);
+		if (is_punct(p, t, '('))
+			skip_group(p);
+		else if (t->kind == TOK_OTHER &&
+			 (p->sql[t->start] == '-' || p->sql[t->start] == '+'))
+			p->pos += 2;
+		else if (t->kind != TOK_END)
+			p->pos++;
+		if (c && (c->cols = lg_arena_alloc(p->arena, sizeof(char *))) != NULL) {
+			c->cols[0] = col;
+			c->ncols = 1;
+		}
+		p->oom |= c && !c->cols;
 	} else {
 		return false;
 	}

@@ -14,6 +14,7 @@ typedef enum lg_con_kind {
 	LG_CON_UNIQUE = 'u',
 	LG_CON_CHECK = 'c',
 	LG_CON_FOREIGN = 'f',
+	LG_CON_DEFAULT = 'd', /* a column's DEFAULT clause (for editing the text) */
 } lg_con_kind_t;
 
 typedef struct lg_con {

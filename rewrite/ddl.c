@@ -170,6 +170,62 @@ int ddl_emit(rw_ctx_t *ctx, lg_sb_t *sql)
 	return rw_emit_sql(ctx, sql->data, sql->len);
 }
 
+/* ---- editing sqlite_schema ---- */
+
+int ddl_edit_add(rw_ctx_t *ctx, ddl_edit_t *e, const lg_cat_table_t *t, const char *sql)
+{
+	for (int i = 0; i < e->n; i++) {
+		if (e->t[i] == t) {
+			e->sql[i] = sql;
+			return 0;
+		}
+	}
+	if (e->n == (int)LG_ARRAY_LEN(e->t))
+		return rw_unsupported(ctx, -1, "changing this many tables in one statement");
+	e->t[e->n] = t;
+	e->sql[e->n++] = sql;
+	return 0;
+}
+
+static int emit_text(rw_ctx_t *ctx, const char *sql)
+{
+	return rw_emit_sql(ctx, sql, strlen(sql));
+}
+
+int ddl_edit_emit(rw_ctx_t *ctx, const ddl_edit_t *e)
+{
+	if (e->n == 0)
+		return 0;
+	bool main_changed = false;
+	if (emit_text(ctx, "PRAGMA writable_schema = ON") < 0)
+		return -1;
+	lg_sb_t sql = LG_SB_INIT;
+	for (int i = 0; i < e->n; i++) {
+		const lg_cat_table_t *t = e->t[i];
+		lg_sb_reset(&sql);
+		lg_sb_appendf(&sql,
+			      "UPDATE %s.sqlite_schema SET sql = ", t->temp ? "temp" : "main");
+		lg_sb_append_literal(&sql, e->sql[i], strlen(e->sql[i]));
+		lg_sb_append(&sql, " WHERE type = 'table' AND name = ");
+		lg_sb_append_literal(&sql, t->name, strlen(t->name));
+		if (ddl_emit(ctx, &sql) < 0) {
+			lg_sb_free(&sql);
+			return -1;
+		}
+		main_changed |= !t->temp;
+	}
+	lg_sb_free(&sql);
+	/* RESET reloads this connection's schema; a real DDL bumps the schema
+	 * cookie so that every other connection reloads it too (temp schemas
+	 * are private to the connection). */
+	if (emit_text(ctx, "PRAGMA writable_schema = RESET") < 0)
+		return -1;
+	if (main_changed && (emit_text(ctx, "CREATE TABLE main._lg_schema_bump (x)") < 0 ||
+			     emit_text(ctx, "DROP TABLE main._lg_schema_bump") < 0))
+		return -1;
+	return 0;
+}
+
 /* ---- sequence options ---- */
 
 static int int64_arg(rw_ctx_t *ctx, DefElem *d, int64_t *out)

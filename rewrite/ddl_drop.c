@@ -103,47 +103,72 @@ static const lg_cat_table_t *ref_target(const drop_set_t *s, const lg_cat_table_
 	return NULL;
 }
 
-/* Foreign keys of tables outside the set that reference tables in it. */
-static int dependents(rw_ctx_t *ctx, const drop_set_t *s, DropBehavior behavior)
+/* Removes the foreign keys of `t` that reference tables of the set from its
+ * stored CREATE text (DROP ... CASCADE drops those constraints). */
+static int cascade_edit(rw_ctx_t *ctx, const drop_set_t *s, const lg_cat_table_t *t,
+			ddl_edit_t *edits)
+{
+	const char *sql = t->sql;
+	for (int j = 0; j < t->nfkeys; j++) {
+		if (!ref_target(s, t, &t->fkeys[j]))
+			continue;
+		lg_sb_t out = LG_SB_INIT;
+		int r = lg_cat_sql_drop_fkey(t, sql, &t->fkeys[j], &out, rw_err(ctx));
+		if (r == 1)
+			sql = rw_sb_dup(ctx, &out);
+		lg_sb_free(&out);
+		if (r < 0 || (r == 1 && !sql))
+			return -1;
+		if (r == 0)
+			return rw_unsupported(ctx, -1, "dropping this foreign key constraint");
+	}
+	return ddl_edit_add(ctx, edits, t, sql);
+}
+
+static int dependents_error(rw_ctx_t *ctx, const drop_set_t *s, const lg_sb_t *detail)
+{
+	if (s->n == 1)
+		rw_error(ctx, -1, LG_SQLSTATE_DEPENDENT_OBJECTS_STILL_EXIST,
+			 "cannot drop table %s because other objects depend on it", s->t[0]->name);
+	else
+		rw_error(ctx, -1, LG_SQLSTATE_DEPENDENT_OBJECTS_STILL_EXIST,
+			 "cannot drop desired object(s) because other objects depend on them");
+	lg_error_field(rw_err(ctx), LG_ERRF_DETAIL, "%s", detail->data);
+	lg_error_field(rw_err(ctx), LG_ERRF_HINT,
+		       "Use DROP ... CASCADE to drop the dependent objects too.");
+	return -1;
+}
+
+/* Foreign keys of tables outside the set that reference tables in it:
+ * 2BP01 with RESTRICT; with CASCADE they are dropped (PostgreSQL also
+ * sends NOTICE "drop cascades to constraint ...", which litegres cannot). */
+static int dependents(rw_ctx_t *ctx, const drop_set_t *s, DropBehavior behavior, ddl_edit_t *edits)
 {
 	const lg_cat_table_t *const *all;
-	int n;
+	int n, rc = 0;
 	if (lg_cat_tables(rw_cat(ctx), &all, &n, rw_err(ctx)) < 0)
 		return -1;
 	lg_sb_t detail = LG_SB_INIT;
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && rc == 0; i++) {
+		bool refs = false;
 		if (in_set(s, all[i]))
 			continue;
 		for (int j = 0; j < all[i]->nfkeys; j++) {
 			const lg_cat_table_t *target = ref_target(s, all[i], &all[i]->fkeys[j]);
 			if (!target)
 				continue;
+			refs = true;
 			lg_sb_appendf(&detail, "%sconstraint %s on table %s depends on table %s",
 				      detail.len ? "\n" : "", all[i]->fkeys[j].name, all[i]->name,
 				      target->name);
 		}
+		if (refs && behavior == DROP_CASCADE)
+			rc = cascade_edit(ctx, s, all[i], edits);
 	}
-	int rc = 0;
-	if (detail.failed) {
+	if (rc == 0 && detail.failed)
 		rc = rw_oom(ctx);
-	} else if (detail.len && behavior == DROP_CASCADE) {
-		rc = rw_unsupported(ctx, -1,
-				    "DROP TABLE ... CASCADE of a table other tables' foreign keys "
-				    "reference");
-	} else if (detail.len) {
-		if (s->n == 1)
-			rw_error(ctx, -1, LG_SQLSTATE_DEPENDENT_OBJECTS_STILL_EXIST,
-				 "cannot drop table %s because other objects depend on it",
-				 s->t[0]->name);
-		else
-			rw_error(ctx, -1, LG_SQLSTATE_DEPENDENT_OBJECTS_STILL_EXIST,
-				 "cannot drop desired object(s) because other objects depend on "
-				 "them");
-		lg_error_field(rw_err(ctx), LG_ERRF_DETAIL, "%s", detail.data);
-		lg_error_field(rw_err(ctx), LG_ERRF_HINT,
-			       "Use DROP ... CASCADE to drop the dependent objects too.");
-		rc = -1;
-	}
+	else if (rc == 0 && detail.len && behavior != DROP_CASCADE)
+		rc = dependents_error(ctx, s, &detail);
 	lg_sb_free(&detail);
 	return rc;
 }
@@ -226,7 +251,8 @@ static int drop_tables(rw_ctx_t *ctx, DropStmt *ds)
 		if (!in_set(&s, t))
 			s.t[s.n++] = t;
 	}
-	if (dependents(ctx, &s, ds->behavior) < 0)
+	ddl_edit_t edits = {0};
+	if (dependents(ctx, &s, ds->behavior, &edits) < 0 || ddl_edit_emit(ctx, &edits) < 0)
 		return -1;
 	return emit_table_drops(ctx, &s);
 }
@@ -297,10 +323,20 @@ static int sequence_in_use(rw_ctx_t *ctx, const lg_cat_sequence_t *s, DropBehavi
 			       "You can drop column %s of table %s instead.", c->name, t->name);
 		return -1;
 	}
-	if (behavior == DROP_CASCADE)
-		return rw_unsupported(ctx, -1,
-				      "DROP SEQUENCE ... CASCADE of a sequence a column "
-				      "default uses");
+	if (behavior == DROP_CASCADE) {
+		/* The column's default goes (PostgreSQL: NOTICE drop cascades to
+		 * default value for column ...). */
+		ddl_edit_t edits = {0};
+		lg_sb_t out = LG_SB_INIT;
+		int r = lg_cat_sql_drop_default(t->sql, c->name, &out, rw_err(ctx));
+		const char *sql = r == 1 ? rw_sb_dup(ctx, &out) : NULL;
+		lg_sb_free(&out);
+		if (r == 0)
+			return rw_unsupported(ctx, -1, "dropping this column default");
+		if (!sql || ddl_edit_add(ctx, &edits, t, sql) < 0 || ddl_edit_emit(ctx, &edits) < 0)
+			return -1;
+		return 0;
+	}
 	rw_error(ctx, -1, LG_SQLSTATE_DEPENDENT_OBJECTS_STILL_EXIST,
 		 "cannot drop sequence %s because other objects depend on it", s->name);
 	lg_error_field(rw_err(ctx), LG_ERRF_DETAIL,

@@ -50,6 +50,21 @@ void ddl_nextval_sql(lg_sb_t *out, const char *seq);
  * the OWNED BY name list (NIL if absent, or a one-element list "none"). */
 int ddl_seq_options(rw_ctx_t *ctx, List *options, lg_cat_seq_opts_t *o, List **owned_by,
 		    const char **seq_name);
+/* Changes to tables' stored CREATE text, made by rewriting sqlite_schema
+ * (only for edits that leave the on-disk format alone: dropping a foreign
+ * key, CHECK or DEFAULT). */
+typedef struct ddl_edit {
+	const lg_cat_table_t *t[16];
+	const char *sql[16];
+	int n;
+} ddl_edit_t;
+
+/* Records (or replaces) the new text of t. */
+int ddl_edit_add(rw_ctx_t *ctx, ddl_edit_t *e, const lg_cat_table_t *t, const char *sql);
+/* Emits the edits: writable_schema, the UPDATEs, a schema reload, and a DDL
+ * that bumps the schema cookie so other connections reload too. */
+int ddl_edit_emit(rw_ctx_t *ctx, const ddl_edit_t *e);
+
 /* Emits `sql` (a builder) as one statement of the plan. */
 int ddl_emit(rw_ctx_t *ctx, lg_sb_t *sql);
 

@@ -201,6 +201,57 @@ START_TEST(default_names_for_foreign_tables)
 }
 END_TEST
 
+START_TEST(editing_the_create_text)
+{
+	lg_error_t err = LG_ERROR_INIT;
+	exec(users_sql);
+	exec(posts_sql);
+	exec("CREATE TABLE x (id INTEGER PRIMARY KEY, p INTEGER REFERENCES x, d TEXT DEFAULT 'a', "
+	     "n INT DEFAULT -1 NOT NULL)");
+	const lg_cat_table_t *t = table("posts");
+	lg_sb_t out = LG_SB_INIT;
+	ck_assert_int_eq(lg_cat_sql_drop_fkey(t, t->sql, &t->fkeys[0], &out, &err), 1);
+	ck_assert_str_eq(
+		out.data,
+		"CREATE TABLE \"posts\" (\"id\" int8 NOT NULL, \"author_id\" int4, \"title\" text, "
+		"\"body\" text, CONSTRAINT \"posts_pkey\" PRIMARY KEY (\"id\"), "
+		"CONSTRAINT \"posts_title_body_key\" UNIQUE (\"title\", \"body\"), "
+		"CONSTRAINT \"my fk\" FOREIGN KEY (\"title\") REFERENCES \"posts\" (\"title\") "
+		"ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED, "
+		"CONSTRAINT \"posts_check\" CHECK (length(title) < length(body)))");
+	lg_sb_t out2 = LG_SB_INIT;
+	ck_assert_int_eq(lg_cat_sql_drop_fkey(t, out.data, &t->fkeys[1], &out2, &err), 1);
+	ck_assert_ptr_null(strstr(out2.data, "FOREIGN KEY"));
+	ck_assert_ptr_nonnull(
+		strstr(out2.data, "(\"title\", \"body\"), CONSTRAINT \"posts_check\""));
+	lg_sb_reset(&out);
+	ck_assert_int_eq(lg_cat_sql_drop_fkey(t, out2.data, &t->fkeys[1], &out, &err), 0);
+	lg_sb_reset(&out);
+	t = table("users");
+	ck_assert_int_eq(lg_cat_sql_drop_default(t->sql, "id", &out, &err), 1);
+	ck_assert_ptr_nonnull(strstr(out.data, "(\"id\" int4 NOT NULL, \"email\""));
+	lg_sb_reset(&out);
+	ck_assert_int_eq(lg_cat_sql_drop_default(t->sql, "email", &out, &err), 0);
+	/* Column constraints of a table another tool made. */
+	t = table("x");
+	lg_sb_reset(&out);
+	ck_assert_int_eq(lg_cat_sql_drop_fkey(t, t->sql, &t->fkeys[0], &out, &err), 1);
+	ck_assert_str_eq(out.data,
+			 "CREATE TABLE x (id INTEGER PRIMARY KEY, p INTEGER, d TEXT DEFAULT "
+			 "'a', n INT DEFAULT -1 NOT NULL)");
+	lg_sb_reset(&out2);
+	ck_assert_int_eq(lg_cat_sql_drop_default(out.data, "n", &out2, &err), 1);
+	lg_sb_reset(&out);
+	ck_assert_int_eq(lg_cat_sql_drop_default(out2.data, "D", &out, &err), 1);
+	ck_assert_str_eq(
+		out.data,
+		"CREATE TABLE x (id INTEGER PRIMARY KEY, p INTEGER, d TEXT, n INT NOT NULL)");
+	lg_sb_free(&out);
+	lg_sb_free(&out2);
+	ck_assert(!err.set);
+}
+END_TEST
+
 START_TEST(object_names_follow_postgres)
 {
 	char name[LG_CAT_NAME_MAX + 1], add[2 * (LG_CAT_NAME_MAX + 1)];
@@ -517,6 +568,7 @@ static Suite *schema_suite(void)
 	tcase_add_test(tc, table_columns_and_types);
 	tcase_add_test(tc, constraint_names_from_the_create_text);
 	tcase_add_test(tc, default_names_for_foreign_tables);
+	tcase_add_test(tc, editing_the_create_text);
 	tcase_add_test(tc, object_names_follow_postgres);
 	tcase_add_test(tc, names_in_pg_class_and_constraints);
 	tcase_add_test(tc, temp_tables_shadow_main);
