@@ -325,10 +325,15 @@ int rw_literal(rw_ctx_t *ctx, const char *text, size_t len, const rw_type_t *t, 
 {
 	lg_value_t v;
 	lg_oid_t oid = rw_type_known(t) ? t->oid : LG_OID_TEXT;
-	if (lg_codec_decode_text(oid, t->typmod, text, len, &ctx->arena, &v, ctx->err)) {
+	/* Input errors point at the literal; PostgreSQL applies the typmod
+	 * (varchar length, numeric scale) later, at plan time, without one. */
+	int32_t typmod = rw_type_known(t) ? t->typmod : -1;
+	if (lg_codec_decode_text(oid, -1, text, len, &ctx->arena, &v, ctx->err)) {
 		rw_error_position(ctx, location);
 		return -1;
 	}
+	if (typmod >= 0 && lg_codec_decode_text(oid, typmod, text, len, &ctx->arena, &v, ctx->err))
+		return -1;
 	switch (v.kind) {
 	case LG_VAL_NULL:
 		lg_sb_append(out, "NULL");

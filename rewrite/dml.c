@@ -67,16 +67,46 @@ static int assign(rw_ctx_t *ctx, Node *val, const lg_cat_column_t *c, lg_sb_t *o
 	return rw_expr_assign(ctx, val, &to, c->name, out);
 }
 
-static int returning(rw_ctx_t *ctx, List *list, lg_sb_t *out)
+/* SQLite's RETURNING sees only the target table, by its own name and
+ * unqualified: the target's columns are rewritten so, and other FROM items
+ * are out of scope. */
+static int returning_scope(rw_ctx_t *ctx, const target_t *t)
+{
+	rw_scope_t *dml = ctx->scope;
+	ctx->scope = dml->parent;
+	rw_rte_t *rte = rw_alloc(ctx, sizeof(*rte));
+	if (!rte || !rw_scope_push(ctx))
+		return -1;
+	*rte = *t->rte;
+	rte->cols = rw_alloc(ctx, sizeof(rw_col_t) * (size_t)(rte->ncols + 1));
+	if (!rte->cols)
+		return -1;
+	for (int i = 0; i < rte->ncols; i++) {
+		rte->cols[i] = t->rte->cols[i];
+		lg_sb_t sb = LG_SB_INIT;
+		lg_sb_append_ident(&sb, rte->cols[i].name);
+		rte->cols[i].sql = rw_sb_dup(ctx, &sb);
+		lg_sb_free(&sb);
+		if (!rte->cols[i].sql)
+			return -1;
+	}
+	return rw_scope_add(ctx, rte);
+}
+
+static int returning(rw_ctx_t *ctx, const target_t *t, List *list, lg_sb_t *out)
 {
 	if (!list)
 		return 0;
 	rw_query_t q;
 	lg_sb_t sb = LG_SB_INIT;
 	lg_sb_append(out, " RETURNING ");
-	ctx->scope->agg_forbidden = "RETURNING";
-	int rc = rw_target_list(ctx, list, NULL, 0, &sb, &q);
-	ctx->scope->agg_forbidden = NULL;
+	rw_scope_t *dml = ctx->scope;
+	int rc = returning_scope(ctx, t);
+	if (rc == 0) {
+		ctx->scope->agg_forbidden = "RETURNING";
+		rc = rw_target_list(ctx, list, NULL, 0, &sb, &q);
+	}
+	ctx->scope = dml;
 	if (rc == 0) {
 		lg_sb_appendn(out, sb.data, sb.len);
 		rw_set_result(ctx, q.cols, q.ncols);
@@ -371,7 +401,7 @@ int rw_insert(rw_ctx_t *ctx, InsertStmt *s)
 	if (rc == 0 && s->onConflictClause)
 		rc = on_conflict(ctx, s->onConflictClause, &t, &sql);
 	if (rc == 0)
-		rc = returning(ctx, s->returningList, &sql);
+		rc = returning(ctx, &t, s->returningList, &sql);
 	if (rc) {
 		lg_sb_free(&sql);
 		return -1;
@@ -444,7 +474,7 @@ int rw_update(rw_ctx_t *ctx, UpdateStmt *s)
 		ctx->scope->agg_forbidden = NULL;
 	}
 	if (rc == 0)
-		rc = returning(ctx, s->returningList, &sql);
+		rc = returning(ctx, &t, s->returningList, &sql);
 	lg_sb_free(&from);
 	if (rc) {
 		lg_sb_free(&sql);
@@ -493,7 +523,7 @@ int rw_delete(rw_ctx_t *ctx, DeleteStmt *s)
 		lg_sb_appendn(&sql, where.data, where.len);
 	}
 	if (rc == 0)
-		rc = returning(ctx, s->returningList, &sql);
+		rc = returning(ctx, &t, s->returningList, &sql);
 	lg_sb_free(&using);
 	lg_sb_free(&where);
 	if (rc) {

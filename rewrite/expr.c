@@ -102,6 +102,27 @@ static int const_expr(rw_ctx_t *ctx, A_Const *c, const rw_type_t *want, lg_sb_t 
 
 /* ---- casts ---- */
 
+/* A numeric constant converted to numeric/float (1.5::numeric(3,1), 12 into
+ * a numeric(10,2) column) is folded like PostgreSQL's constant folding. */
+static int fold_number(rw_ctx_t *ctx, Node *n, const rw_type_t *to, lg_sb_t *out)
+{
+	if (!IsA(n, A_Const) || ((A_Const *)n)->isnull ||
+	    (to->oid != LG_OID_NUMERIC && to->oid != LG_OID_FLOAT8 && to->oid != LG_OID_FLOAT4))
+		return 1;
+	A_Const *c = (A_Const *)n;
+	char buf[32];
+	const char *text;
+	if (IsA(&c->val, Integer)) {
+		snprintf(buf, sizeof(buf), "%d", intVal(&c->val));
+		text = buf;
+	} else if (IsA(&c->val, Float)) {
+		text = castNode(Float, &c->val)->fval;
+	} else {
+		return 1;
+	}
+	return rw_literal(ctx, text, strlen(text), to, c->location, out);
+}
+
 static bool is_unknown_literal(Node *n)
 {
 	return IsA(n, A_Const) &&
@@ -117,11 +138,14 @@ static int type_cast(rw_ctx_t *ctx, TypeCast *tc, lg_sb_t *out, rw_type_t *type)
 	Node *arg = tc->arg;
 	if (is_unknown_literal(arg))
 		return const_expr(ctx, (A_Const *)arg, &to, out, type);
+	int rc = fold_number(ctx, arg, &to, out);
+	if (rc != 1)
+		return rc;
 	/* `$1::int4` gives the parameter its type. */
 	const rw_type_t *want = IsA(arg, ParamRef) ? &to : NULL;
 	lg_sb_t e = LG_SB_INIT;
 	rw_type_t from;
-	int rc = rw_expr(ctx, arg, want, &e, &from);
+	rc = rw_expr(ctx, arg, want, &e, &from);
 	if (rc == 0)
 		rc = rw_coerce(ctx, &e, &from, &to, 'e', tc->location);
 	if (rc == 0)
@@ -490,9 +514,12 @@ int rw_expr(rw_ctx_t *ctx, Node *node, const rw_type_t *want, lg_sb_t *out, rw_t
 int rw_expr_assign(rw_ctx_t *ctx, Node *node, const rw_type_t *to, const char *colname,
 		   lg_sb_t *out)
 {
+	int rc = fold_number(ctx, node, to, out);
+	if (rc != 1)
+		return rc;
 	lg_sb_t e = LG_SB_INIT;
 	rw_type_t t;
-	int rc = rw_expr(ctx, node, to, &e, &t);
+	rc = rw_expr(ctx, node, to, &e, &t);
 	if (rc == 0)
 		rc = rw_coerce(ctx, &e, &t, to, 'a', exprLocation(node));
 	if (rc == -2) {

@@ -25,7 +25,9 @@ static int operand(rw_ctx_t *ctx, Node *n, const rw_type_t *want, operand_t *o)
 	lg_sb_reset(&o->sb);
 	o->node = n;
 	if (want && rw_type_known(want)) {
-		rw_type_t w = {want->oid, -1}; /* compare with the type, not the typmod */
+		/* Compare with the type, not the typmod; varchar has no operators
+		 * of its own (text's are used), so untyped values become text. */
+		rw_type_t w = {want->oid == LG_OID_VARCHAR ? LG_OID_TEXT : want->oid, -1};
 		return rw_expr(ctx, n, &w, &o->sb, &o->t);
 	}
 	return rw_expr(ctx, n, NULL, &o->sb, &o->t);
@@ -356,9 +358,15 @@ static int to_text_out(rw_ctx_t *ctx, operand_t *o)
 static int concat(rw_ctx_t *ctx, A_Expr *e, lg_sb_t *out, rw_type_t *type)
 {
 	operand_t a = {LG_SB_INIT, {0, -1}, NULL}, b = {LG_SB_INIT, {0, -1}, NULL};
+	rw_type_t text = RW_TYPE(LG_OID_TEXT);
 	int rc = operand(ctx, e->lexpr, NULL, &a);
 	if (rc == 0)
 		rc = operand(ctx, e->rexpr, NULL, &b);
+	/* Untyped operands of || are text. */
+	if (rc == 0 && !rw_type_known(&a.t))
+		rc = operand(ctx, e->lexpr, &text, &a);
+	if (rc == 0 && !rw_type_known(&b.t))
+		rc = operand(ctx, e->rexpr, &text, &b);
 	if (rc == 0 && !is_text(a.t.oid) && !is_text(b.t.oid))
 		rc = no_operator(ctx, "||", &a.t, &b.t, e->location);
 	const lg_type_t *ta = lg_cat_type_by_oid(a.t.oid), *tb = lg_cat_type_by_oid(b.t.oid);

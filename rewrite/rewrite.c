@@ -446,6 +446,10 @@ int lg_rw_translate(const lg_rw_opts_t *opts, const char *sql, size_t len, lg_rw
 
 	if (rc == 0 && err->set)
 		rc = -1; /* an error recorded without being returned */
+	for (int i = 0; rc == 0 && i < ctx.nparams; i++)
+		if (!ctx.params[i].oid)
+			rc = rw_error(&ctx, -1, LG_SQLSTATE_INDETERMINATE_DATATYPE,
+				      "could not determine data type of parameter $%d", i + 1);
 	if (rc == 0) {
 		*out = build_plan(&ctx);
 		if (!*out)

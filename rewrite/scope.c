@@ -182,6 +182,106 @@ static int note_ref(rw_ctx_t *ctx, const rw_rte_t *rte, int col, int location)
 	return 0;
 }
 
+/* ---- PostgreSQL's hints for missing columns (errorMissingColumn) ---- */
+
+#define MAX_FUZZY_DISTANCE 3
+
+static int levenshtein(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 100;
+	int prev[65], cur[65];
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			int del = prev[j] + 1, ins = cur[j - 1] + 1;
+			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+		memcpy(prev, cur, sizeof(int) * (lb + 1));
+	}
+	return prev[lb];
+}
+
+typedef struct fuzzy {
+	int distance;
+	const rw_rte_t *rfirst, *rsecond;
+	int first, second;
+} fuzzy_t;
+
+static void fuzzy_update(fuzzy_t *f, int penalty, const rw_rte_t *rte, const char *actual,
+			 const char *match, int col)
+{
+	if (penalty > f->distance || !actual[0])
+		return;
+	int d = levenshtein(actual, match);
+	if (d > (int)strlen(match) / 2)
+		return;
+	d += penalty;
+	if (d < f->distance) {
+		*f = (fuzzy_t){d, rte, NULL, col, -1};
+	} else if (d == f->distance) {
+		if (f->second >= 0) {
+			*f = (fuzzy_t){d - 1, NULL, NULL, -1, -1};
+		} else if (f->first >= 0) {
+			f->rsecond = rte;
+			f->second = col;
+		} else if (f->distance <= MAX_FUZZY_DISTANCE) {
+			f->rfirst = rte;
+			f->first = col;
+		}
+	}
+}
+
+/* Every FROM item of every level, hidden ones included, joins excepted. */
+static void fuzzy_search(rw_ctx_t *ctx, const char *rel, const char *name, fuzzy_t *f)
+{
+	*f = (fuzzy_t){MAX_FUZZY_DISTANCE + 1, NULL, NULL, -1, -1};
+	for (rw_scope_t *s = ctx->scope; s; s = s->parent) {
+		for (int i = 0; i < s->nitems; i++) {
+			const rw_rte_t *r = s->items[i];
+			if (r->is_join || !r->name)
+				continue;
+			int penalty = rel ? levenshtein(rel, r->name) : 0;
+			int exact = -1;
+			for (int k = 0; k < r->ncols; k++) {
+				if (exact < 0 && strcmp(r->cols[k].name, name) == 0)
+					exact = k;
+				fuzzy_update(f, penalty, r, r->cols[k].name, name, k);
+			}
+			if (exact >= 0 && penalty == 0) {
+				*f = (fuzzy_t){0, r, NULL, exact, -1};
+				return;
+			}
+		}
+	}
+}
+
+static int missing_column(rw_ctx_t *ctx, const char *rel, const char *name, int location)
+{
+	if (rel)
+		rw_error(ctx, location, LG_SQLSTATE_UNDEFINED_COLUMN, "column %s.%s does not exist",
+			 rel, name);
+	else
+		rw_error(ctx, location, LG_SQLSTATE_UNDEFINED_COLUMN,
+			 "column \"%s\" does not exist", name);
+	fuzzy_t f;
+	fuzzy_search(ctx, rel, name, &f);
+	if (f.rfirst && !f.rsecond)
+		lg_error_field(ctx->err, LG_ERRF_HINT,
+			       "Perhaps you meant to reference the column \"%s.%s\".",
+			       f.rfirst->name, f.rfirst->cols[f.first].name);
+	else if (f.rfirst)
+		lg_error_field(ctx->err, LG_ERRF_HINT,
+			       "Perhaps you meant to reference the column \"%s.%s\" or the column \"%s.%s\".",
+			       f.rfirst->name, f.rfirst->cols[f.first].name, f.rsecond->name,
+			       f.rsecond->cols[f.second].name);
+	return -1;
+}
+
 static int unqualified(rw_ctx_t *ctx, const char *name, int location, const rw_col_t **col)
 {
 	for (rw_scope_t *s = ctx->scope; s; s = s->parent) {
@@ -205,8 +305,35 @@ static int unqualified(rw_ctx_t *ctx, const char *name, int location, const rw_c
 			return note_ref(ctx, hit, idx, location);
 		}
 	}
-	return rw_error(ctx, location, LG_SQLSTATE_UNDEFINED_COLUMN,
-			"column \"%s\" does not exist", name);
+	return missing_column(ctx, NULL, name, location);
+}
+
+/* PostgreSQL's errorMissingRTE: a table that is in FROM under an alias, or
+ * out of scope, gets a more helpful message than "missing". */
+static int missing_rel(rw_ctx_t *ctx, const char *rel, int location)
+{
+	const rw_rte_t *hit = NULL;
+	for (rw_scope_t *s = ctx->scope; s && !hit; s = s->parent)
+		for (int i = 0; i < s->nitems && !hit; i++) {
+			const rw_rte_t *r = s->items[i];
+			if (r->is_join || !r->name)
+				continue;
+			if (strcmp(r->name, rel) == 0 || (r->table && strcmp(r->table->name, rel) == 0))
+				hit = r;
+		}
+	if (!hit)
+		return rw_error(ctx, location, LG_SQLSTATE_UNDEFINED_TABLE,
+				"missing FROM-clause entry for table \"%s\"", rel);
+	rw_error(ctx, location, LG_SQLSTATE_UNDEFINED_TABLE,
+		 "invalid reference to FROM-clause entry for table \"%s\"", rel);
+	if (strcmp(hit->name, rel) != 0 && hit->rel_visible)
+		lg_error_field(ctx->err, LG_ERRF_HINT,
+			       "Perhaps you meant to reference the table alias \"%s\".", hit->name);
+	else
+		lg_error_field(ctx->err, LG_ERRF_HINT,
+			       "There is an entry for table \"%s\", but it cannot be referenced from this part of the query.",
+			       hit->name);
+	return -1;
 }
 
 /* The FROM item a qualifier names, innermost level first. */
@@ -232,11 +359,7 @@ static int find_rel(rw_ctx_t *ctx, const char *schema, const char *rel, int loca
 			return 0;
 		}
 	}
-	if (schema)
-		return rw_error(ctx, location, LG_SQLSTATE_UNDEFINED_TABLE,
-				"missing FROM-clause entry for table \"%s\"", rel);
-	return rw_error(ctx, location, LG_SQLSTATE_UNDEFINED_TABLE,
-			"missing FROM-clause entry for table \"%s\"", rel);
+	return missing_rel(ctx, rel, location);
 }
 
 int rw_column_ref(rw_ctx_t *ctx, ColumnRef *cr, const rw_col_t **col)
@@ -260,8 +383,7 @@ int rw_column_ref(rw_ctx_t *ctx, ColumnRef *cr, const rw_col_t **col)
 	int idx;
 	int hits = find_in_rte(rte, name, &idx);
 	if (hits == 0)
-		return rw_error(ctx, cr->location, LG_SQLSTATE_UNDEFINED_COLUMN,
-				"column %s.%s does not exist", rel, name);
+		return missing_column(ctx, rel, name, cr->location);
 	if (hits > 1)
 		return ambiguous(ctx, name, cr->location);
 	*col = &rte->cols[idx];

@@ -797,7 +797,8 @@ static int scalar_sublink(rw_ctx_t *ctx, SubLink *sl, lg_sb_t *out, rw_type_t *t
 
 static int in_sublink(rw_ctx_t *ctx, SubLink *sl, lg_sb_t *out, rw_type_t *type)
 {
-	if (!sl->operName || strcmp(strVal(llast(sl->operName)), "=") != 0 ||
+	/* IN (subquery) arrives as ANY with no operator name. */
+	if ((sl->operName && strcmp(strVal(llast(sl->operName)), "=") != 0) ||
 	    sl->subLinkType != ANY_SUBLINK)
 		return rw_unsupported(ctx, sl->location, "ANY/ALL with this operator on a subquery");
 	if (IsA(sl->testexpr, RowExpr))
