@@ -350,7 +350,16 @@ export class Wire {
 	}
 
 	// Keeps the per-portal result formats in step with what was sent.
+	// Malformed messages (robustness cases) are simply not tracked.
 	track(b) {
+		try {
+			this.trackMessage(b);
+		} catch {
+			// not a well-formed message
+		}
+	}
+
+	trackMessage(b) {
 		if (b.length < 5) return;
 		const type = String.fromCharCode(b[0]);
 		if (type === 'B') {

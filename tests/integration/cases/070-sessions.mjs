@@ -1,0 +1,158 @@
+// Several sessions at once: isolation of uncommitted work, a client that
+// disconnects mid-transaction, a second writer while the first holds a
+// transaction, read-only transactions, session-local settings.
+export const cleanup = 'drop table if exists ss_t cascade';
+
+async function fresh(t, c) {
+	const r = await t.q(c, 'drop table if exists ss_t; create table ss_t (id int primary key, v text)', undefined, { record: false });
+	if (r.error) throw new Error('setup: ' + JSON.stringify(r.error));
+}
+
+export const cases = [
+	{
+		name: 'uncommitted rows are invisible to other sessions until COMMIT',
+		async run(t) {
+			const a = await t.pg();
+			const b = await t.pg();
+			await fresh(t, a);
+			await t.q(a, 'begin');
+			await t.q(a, "insert into ss_t values (1, 'a')");
+			await t.q(a, 'select count(*) from ss_t');
+			await t.q(b, 'select count(*) from ss_t');
+			await t.q(a, 'commit');
+			await t.q(b, 'select count(*) from ss_t');
+		},
+	},
+	{
+		name: 'client disconnects mid-transaction: its changes are rolled back',
+		async run(t) {
+			const a = await t.pg();
+			const b = await t.pg();
+			await fresh(t, a);
+			await t.q(a, "insert into ss_t values (1, 'committed')");
+			await t.q(a, 'begin');
+			await t.q(a, "insert into ss_t values (2, 'uncommitted')");
+			await t.q(a, "update ss_t set v = 'changed' where id = 1");
+			// Drop the socket without Terminate, as a crashed client would.
+			a.connection.stream.destroy();
+			await t.sleep(200);
+			await t.q(b, 'select id, v from ss_t order by id');
+			// The row lock / write lock must be gone too: B can write the same key.
+			await t.q(b, "insert into ss_t values (2, 'b wins')");
+			await t.q(b, "update ss_t set v = 'b updated' where id = 1");
+			await t.q(b, 'select id, v from ss_t order by id');
+		},
+	},
+	{
+		name: 'client sends Terminate mid-transaction: rolled back',
+		async run(t) {
+			const a = await t.pg();
+			const b = await t.pg();
+			await fresh(t, a);
+			await t.q(a, 'begin');
+			await t.q(a, "insert into ss_t values (1, 'x')");
+			await a.end();
+			await t.sleep(200);
+			await t.q(b, 'select count(*) from ss_t');
+			await t.q(b, "insert into ss_t values (1, 'y')");
+		},
+	},
+	{
+		name: 'a second writer while the first holds a transaction: both commit',
+		async run(t) {
+			const a = await t.pg();
+			const b = await t.pg();
+			await fresh(t, a);
+			await t.q(a, 'begin');
+			await t.q(a, "insert into ss_t values (1, 'a')");
+			// PostgreSQL lets B proceed at once (different row); a single-writer
+			// store makes B wait for A's COMMIT. Either way both must succeed.
+			const pb = t.q(b, "insert into ss_t values (2, 'b')", undefined, { record: false });
+			await t.sleep(100);
+			await t.q(a, 'commit');
+			t.note('second writer', await pb);
+			await t.q(b, 'select id, v from ss_t order by id');
+		},
+	},
+	{
+		name: 'same key from two sessions: the second gets 23505 after the first commits',
+		async run(t) {
+			const a = await t.pg();
+			const b = await t.pg();
+			await fresh(t, a);
+			await t.q(a, 'begin');
+			await t.q(a, "insert into ss_t values (1, 'a')");
+			const pb = t.q(b, "insert into ss_t values (1, 'b')", undefined, { record: false });
+			await t.sleep(100);
+			await t.q(a, 'commit');
+			t.note('second insert', await pb);
+			await t.q(b, 'select id, v from ss_t order by id');
+		},
+	},
+	{
+		name: 'repeatable read: a snapshot does not see later commits',
+		async run(t) {
+			const a = await t.pg();
+			const b = await t.pg();
+			await fresh(t, a);
+			await t.q(a, "insert into ss_t values (1, 'a')");
+			await t.q(a, 'begin isolation level repeatable read');
+			await t.q(a, 'select count(*) from ss_t');
+			await t.q(b, "insert into ss_t values (2, 'b')");
+			await t.q(a, 'select count(*) from ss_t');
+			await t.q(a, 'commit');
+			await t.q(a, 'select count(*) from ss_t');
+		},
+	},
+	{
+		name: 'read-only transaction rejects writes (25006)',
+		async run(t) {
+			const a = await t.pg();
+			await fresh(t, a);
+			await t.q(a, 'begin read only');
+			await t.q(a, 'select count(*) from ss_t');
+			await t.q(a, "insert into ss_t values (1, 'x')");
+			await t.q(a, 'rollback');
+			await t.q(a, 'start transaction read only');
+			await t.q(a, 'update ss_t set v = v');
+			await t.q(a, 'rollback');
+			await t.q(a, 'set default_transaction_read_only = on');
+			await t.q(a, "insert into ss_t values (1, 'x')");
+			await t.q(a, 'reset default_transaction_read_only');
+			await t.q(a, "insert into ss_t values (1, 'x')");
+		},
+	},
+	{
+		name: 'settings are per session',
+		async run(t) {
+			const a = await t.pg({ application_name: 'session-a' });
+			const b = await t.pg({ application_name: 'session-b' });
+			await t.q(a, "set statement_timeout = '3s'");
+			await t.q(a, 'show statement_timeout');
+			await t.q(b, 'show statement_timeout');
+			await t.q(a, 'show application_name');
+			await t.q(b, 'show application_name');
+		},
+	},
+	{
+		name: 'prepared statements are per session',
+		async run(t) {
+			const a = await t.pg();
+			const b = await t.pg();
+			await t.q(a, { name: 'ss_stmt', text: 'select 1 as a' });
+			await t.q(b, { name: 'ss_stmt', text: 'select 2 as b' });
+			await t.q(a, { name: 'ss_stmt', text: 'select 1 as a' });
+		},
+	},
+	{
+		name: 'twenty concurrent connections',
+		async run(t) {
+			const clients = await Promise.all(Array.from({ length: 20 }, () => t.pg()));
+			const results = await Promise.all(clients.map((c, i) => t.q(c, 'select $1::int * 2 as v', [i], { record: false })));
+			t.note('values', results.map((r) => (r.rows ? r.rows[0][0] : r)));
+			await Promise.all(clients.map((c) => c.end()));
+			const c = await t.pg();
+			await t.q(c, 'select 1 as still_serving');
+		},
+	},
+];
