@@ -58,7 +58,8 @@ static int column_type(rw_ctx_t *ctx, tcol_t *c)
 	lg_oid_t oid;
 	if (serial_type(tn, &oid)) {
 		if (tn->arrayBounds)
-			return rw_unsupported(ctx, tn->location, "array of serial");
+			return rw_error(ctx, tn->location, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
+					"array of serial is not implemented");
 		c->type = (rw_type_t){oid, -1};
 		c->serial = c->notnull = true;
 		return 0;
@@ -182,7 +183,7 @@ static int assigned_expr(rw_ctx_t *ctx, tdef_t *t, tcol_t *c, Node *expr, bool g
 	if (rc == 0)
 		rc = rw_coerce(ctx, &e, &type, &c->type, 'a', exprLocation(expr));
 	if (rc == -2) {
-		rc = rw_error(ctx, exprLocation(expr), LG_SQLSTATE_DATATYPE_MISMATCH,
+		rc = rw_error(ctx, -1, LG_SQLSTATE_DATATYPE_MISMATCH,
 			      "column \"%s\" is of type %s but %s is of type %s", c->name,
 			      rw_type_name(ctx, &c->type), what, rw_type_name(ctx, &type));
 		lg_error_field(rw_err(ctx), LG_ERRF_HINT,
@@ -265,60 +266,64 @@ static int constraint_attr(rw_ctx_t *ctx, Constraint *con, Constraint *prev)
 	return 0;
 }
 
-static int column_conflict(rw_ctx_t *ctx, tdef_t *t, tcol_t *c, Constraint *con, const char *msg)
+static int column_conflict(rw_ctx_t *ctx, tdef_t *t, tcol_t *c, int location, const char *msg)
 {
-	return rw_error(ctx, con->location, LG_SQLSTATE_SYNTAX_ERROR,
+	return rw_error(ctx, location, LG_SQLSTATE_SYNTAX_ERROR,
 			"%s for column \"%s\" of table \"%s\"", msg, c->name, t->name);
 }
 
+/* A serial column's implicit DEFAULT comes after the written constraints in
+ * PostgreSQL, so conflicts with it are reported without a position. */
 static int column_constraint(rw_ctx_t *ctx, tdef_t *t, tcol_t *c, Constraint *con,
 			     Constraint **prev)
 {
 	switch (con->contype) {
 	case CONSTR_NULL:
 		if (c->notnull && !c->serial)
-			return column_conflict(ctx, t, c, con,
+			return column_conflict(ctx, t, c, con->location,
 					       "conflicting NULL/NOT NULL declarations");
 		c->explicit_null = true;
 		return 0;
 	case CONSTR_NOTNULL:
 		if (c->explicit_null)
-			return column_conflict(ctx, t, c, con,
+			return column_conflict(ctx, t, c, con->location,
 					       "conflicting NULL/NOT NULL declarations");
 		c->notnull = true;
 		return 0;
 	case CONSTR_DEFAULT:
 		if (c->default_con || c->serial)
-			return column_conflict(ctx, t, c, con, "multiple default values specified");
+			return column_conflict(ctx, t, c, c->serial ? -1 : con->location,
+					       "multiple default values specified");
 		if (c->identity_con)
-			return column_conflict(ctx, t, c, con,
+			return column_conflict(ctx, t, c, con->location,
 					       "both default and identity specified");
 		if (c->generated)
-			return column_conflict(ctx, t, c, con,
+			return column_conflict(ctx, t, c, con->location,
 					       "both default and generation expression specified");
 		c->default_con = con;
 		return 0;
 	case CONSTR_IDENTITY:
 		if (c->identity_con)
-			return column_conflict(ctx, t, c, con, "multiple identity specifications");
+			return column_conflict(ctx, t, c, con->location,
+					       "multiple identity specifications");
 		if (c->default_con || c->serial)
-			return column_conflict(ctx, t, c, con,
+			return column_conflict(ctx, t, c, c->serial ? -1 : con->location,
 					       "both default and identity specified");
 		if (c->generated)
-			return column_conflict(ctx, t, c, con,
+			return column_conflict(ctx, t, c, con->location,
 					       "both identity and generation expression specified");
 		c->identity_con = con;
 		c->notnull = true;
 		return 0;
 	case CONSTR_GENERATED:
 		if (c->generated)
-			return column_conflict(ctx, t, c, con,
+			return column_conflict(ctx, t, c, con->location,
 					       "multiple generation clauses specified");
 		if (c->default_con || c->serial)
-			return column_conflict(ctx, t, c, con,
+			return column_conflict(ctx, t, c, c->serial ? -1 : con->location,
 					       "both default and generation expression specified");
 		if (c->identity_con)
-			return column_conflict(ctx, t, c, con,
+			return column_conflict(ctx, t, c, con->location,
 					       "both identity and generation expression specified");
 		c->generated = con;
 		return 0;
