@@ -1,0 +1,51 @@
+/* Date/time input parsing shared by the date, time, timestamp and
+ * timestamptz codecs: a reduced port of PostgreSQL's ParseDateTime /
+ * DecodeDateTime / DecodeTimeOnly with DateStyle ISO, MDY and TimeZone
+ * UTC. Internal to catalog/. */
+#ifndef LG_DATETIME_H
+#define LG_DATETIME_H
+
+#include "common/lg.h"
+
+#define LG_USECS_PER_DAY INT64_C(86400000000)
+#define LG_USECS_PER_SEC INT64_C(1000000)
+#define LG_POSTGRES_EPOCH_JDATE 2451545
+#define LG_UNIX_EPOCH_JDATE 2440588
+
+typedef enum lg_dt_kind {
+	LG_DT_VALUE,
+	LG_DT_EPOCH,
+	LG_DT_LATE,  /* infinity */
+	LG_DT_EARLY, /* -infinity */
+} lg_dt_kind_t;
+
+/* Broken-down input. Years are astronomical (0 is 1 BC). */
+typedef struct lg_dt {
+	lg_dt_kind_t kind;
+	int year, mon, mday;
+	int hour, min, sec;
+	int64_t fsec; /* microseconds */
+	bool has_date;
+	bool has_tz;
+	int tz; /* seconds east of UTC */
+	char badtz[64]; /* zone name for LG_DTERR_TZ_UNKNOWN */
+} lg_dt_t;
+
+/* Error classes, as DateTimeParseError reports them. */
+enum {
+	LG_DTERR_BAD_FORMAT = -1,      /* 22007 invalid input syntax */
+	LG_DTERR_FIELD_OVERFLOW = -2,  /* 22008 field value out of range */
+	LG_DTERR_MD_FIELD_OVERFLOW = -3, /* the same, with a DateStyle hint */
+	LG_DTERR_TZDISP_OVERFLOW = -5, /* 22009 time zone displacement */
+	LG_DTERR_TZ_UNKNOWN = -6,      /* 22023 time zone "x" not recognized */
+};
+
+/* Parses `s` as a date/timestamp (time_only false; a date is required
+ * unless it is a special word) or as a time of day (time_only true).
+ * Returns 0 or an LG_DTERR_* value. */
+int lg_dt_decode(const char *s, size_t len, bool time_only, lg_dt_t *dt);
+
+int lg_dt_date2j(int y, int m, int d);
+void lg_dt_j2date(int jd, int *y, int *m, int *d);
+
+#endif
