@@ -138,8 +138,11 @@ size_t lg_codec_utf8_chars(const char *s, size_t len)
 int lg_codec_err_encoding(lg_error_t *err, const char *s, size_t len, size_t at)
 {
 	unsigned char c = (unsigned char)s[at];
-	size_t l = (c & 0x80) == 0 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
-		 : (c & 0xf8) == 0xf0 ? 4 : 1;
+	size_t l = (c & 0x80) == 0      ? 1
+		   : (c & 0xe0) == 0xc0 ? 2
+		   : (c & 0xf0) == 0xe0 ? 3
+		   : (c & 0xf8) == 0xf0 ? 4
+					: 1;
 	if (l > len - at)
 		l = len - at;
 	char buf[8 * 5 + 1];
@@ -154,18 +157,11 @@ int lg_codec_err_encoding(lg_error_t *err, const char *s, size_t len, size_t at)
 void lg_codec_append_raw(const lg_value_t *v, lg_sb_t *out)
 {
 	switch (v->kind) {
-	case LG_VAL_INT:
-		lg_sb_appendf(out, "%" PRId64, v->i);
-		break;
-	case LG_VAL_REAL:
-		lg_codec_format_float8(out, v->r);
-		break;
+	case LG_VAL_INT: lg_sb_appendf(out, "%" PRId64, v->i); break;
+	case LG_VAL_REAL: lg_codec_format_float8(out, v->r); break;
 	case LG_VAL_TEXT:
-	case LG_VAL_BLOB:
-		lg_sb_appendn(out, v->s, v->len);
-		break;
-	case LG_VAL_NULL:
-		break;
+	case LG_VAL_BLOB: lg_sb_appendn(out, v->s, v->len); break;
+	case LG_VAL_NULL: break;
 	}
 }
 
@@ -222,43 +218,33 @@ static const family_t fam_json = {lg_codec_json_in, lg_codec_json_out, lg_codec_
 static const family_t *family(lg_oid_t oid)
 {
 	switch (oid) {
-	case LG_OID_BOOL:
-		return &fam_bool;
+	case LG_OID_BOOL: return &fam_bool;
 	case LG_OID_INT2:
 	case LG_OID_INT4:
 	case LG_OID_INT8:
 	case LG_OID_OID:
 	case LG_OID_REGPROC:
 	case LG_OID_REGCLASS:
-	case LG_OID_REGTYPE:
-		return &fam_int;
+	case LG_OID_REGTYPE: return &fam_int;
 	case LG_OID_FLOAT4:
-	case LG_OID_FLOAT8:
-		return &fam_float;
-	case LG_OID_NUMERIC:
-		return &fam_numeric;
+	case LG_OID_FLOAT8: return &fam_float;
+	case LG_OID_NUMERIC: return &fam_numeric;
 	case 0:
 	case LG_OID_TEXT:
 	case LG_OID_VARCHAR:
 	case LG_OID_BPCHAR:
 	case LG_OID_NAME:
 	case LG_OID_CHAR:
-	case LG_OID_UNKNOWN:
-		return &fam_str;
-	case LG_OID_BYTEA:
-		return &fam_bytea;
-	case LG_OID_UUID:
-		return &fam_uuid;
+	case LG_OID_UNKNOWN: return &fam_str;
+	case LG_OID_BYTEA: return &fam_bytea;
+	case LG_OID_UUID: return &fam_uuid;
 	case LG_OID_DATE:
 	case LG_OID_TIME:
 	case LG_OID_TIMESTAMP:
-	case LG_OID_TIMESTAMPTZ:
-		return &fam_dt;
+	case LG_OID_TIMESTAMPTZ: return &fam_dt;
 	case LG_OID_JSON:
-	case LG_OID_JSONB:
-		return &fam_json;
-	default:
-		return NULL;
+	case LG_OID_JSONB: return &fam_json;
+	default: return NULL;
 	}
 }
 
@@ -301,8 +287,8 @@ int lg_codec_encode_binary(lg_oid_t oid, int32_t typmod, const lg_value_t *v, lg
 	return rc;
 }
 
-int lg_codec_decode_text(lg_oid_t oid, int32_t typmod, const char *s, size_t len,
-			 lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
+int lg_codec_decode_text(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg_arena_t *arena,
+			 lg_value_t *out, lg_error_t *err)
 {
 	memset(out, 0, sizeof(*out));
 	size_t bad = lg_codec_utf8_check(s, len);

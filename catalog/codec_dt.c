@@ -16,8 +16,7 @@
 #define JULIAN_MAXYEAR 5874898
 #define JULIAN_MAXMONTH 6
 #define MAX_PRECISION 6
-#define EPOCH_USECS \
-	((int64_t)(LG_UNIX_EPOCH_JDATE - LG_POSTGRES_EPOCH_JDATE) * LG_USECS_PER_DAY)
+#define EPOCH_USECS ((int64_t)(LG_UNIX_EPOCH_JDATE - LG_POSTGRES_EPOCH_JDATE) * LG_USECS_PER_DAY)
 #define TEXT_MAX 48
 
 static const int64_t scales[MAX_PRECISION + 1] = {1000000, 100000, 10000, 1000, 100, 10, 1};
@@ -53,14 +52,10 @@ static int64_t round_typmod(int64_t t, int32_t typmod)
 static const char *type_label(lg_oid_t oid)
 {
 	switch (oid) {
-	case LG_OID_DATE:
-		return "date";
-	case LG_OID_TIME:
-		return "time";
-	case LG_OID_TIMESTAMP:
-		return "timestamp";
-	default:
-		return "timestamp with time zone";
+	case LG_OID_DATE: return "date";
+	case LG_OID_TIME: return "time";
+	case LG_OID_TIMESTAMP: return "timestamp";
+	default: return "timestamp with time zone";
 	}
 }
 
@@ -194,8 +189,8 @@ static int tm2ts(const lg_dt_t *dt, int tz, int64_t *out)
 	if (!valid_julian(dt->year, dt->mon))
 		return -1;
 	int64_t date = lg_dt_date2j(dt->year, dt->mon, dt->mday) - LG_POSTGRES_EPOCH_JDATE;
-	int64_t time = (((int64_t)dt->hour * 60 + dt->min) * 60 + dt->sec) * LG_USECS_PER_SEC +
-		       dt->fsec;
+	int64_t time =
+		(((int64_t)dt->hour * 60 + dt->min) * 60 + dt->sec) * LG_USECS_PER_SEC + dt->fsec;
 	int64_t r = date * LG_USECS_PER_DAY + time;
 	if ((r < 0 && date > 0) || (r > 0 && date < -1))
 		return -1;
@@ -214,7 +209,9 @@ static int dt_value(lg_oid_t oid, int32_t typmod, const lg_dt_t *dt, const char 
 	bool ts = oid == LG_OID_TIMESTAMP || oid == LG_OID_TIMESTAMPTZ;
 	if (oid == LG_OID_TIME) {
 		*v = round_typmod((((int64_t)dt->hour * 60 + dt->min) * 60 + dt->sec) *
-					  LG_USECS_PER_SEC + dt->fsec, typmod);
+						  LG_USECS_PER_SEC +
+					  dt->fsec,
+				  typmod);
 		return 0;
 	}
 	if (dt->kind == LG_DT_LATE) {
@@ -231,8 +228,9 @@ static int dt_value(lg_oid_t oid, int32_t typmod, const lg_dt_t *dt, const char 
 	}
 	if (!ts) {
 		int64_t d = valid_julian(dt->year, dt->mon)
-			  ? lg_dt_date2j(dt->year, dt->mon, dt->mday) - LG_POSTGRES_EPOCH_JDATE
-			  : INT64_MIN;
+				    ? lg_dt_date2j(dt->year, dt->mon, dt->mday) -
+					      LG_POSTGRES_EPOCH_JDATE
+				    : INT64_MIN;
 		if (!valid_date(d))
 			return lg_error_set(err, LG_SQLSTATE_DATETIME_FIELD_OVERFLOW,
 					    "date out of range: \"%.*s\"", (int)len, s);
@@ -245,19 +243,17 @@ static int dt_value(lg_oid_t oid, int32_t typmod, const lg_dt_t *dt, const char 
 				    "timestamp out of range: \"%.*s\"", (int)len, s);
 	*v = round_typmod(*v, typmod);
 	if (!valid_ts(*v))
-		return lg_error_set(err, LG_SQLSTATE_DATETIME_FIELD_OVERFLOW, "timestamp out of range");
+		return lg_error_set(err, LG_SQLSTATE_DATETIME_FIELD_OVERFLOW,
+				    "timestamp out of range");
 	return 0;
 }
 
 static size_t fmt_storage(lg_oid_t oid, int64_t v, char *o)
 {
 	switch (oid) {
-	case LG_OID_DATE:
-		return fmt_date(o, v);
-	case LG_OID_TIME:
-		return fmt_time(o, v);
-	default:
-		return fmt_ts(o, v, false);
+	case LG_OID_DATE: return fmt_date(o, v);
+	case LG_OID_TIME: return fmt_time(o, v);
+	default: return fmt_ts(o, v, false);
 	}
 }
 
@@ -331,10 +327,8 @@ static bool is_canonical(lg_oid_t oid, const char *s, size_t len)
 	    (len == 9 && memcmp(s, "-infinity", 9) == 0))
 		return oid != LG_OID_TIME;
 	switch (oid) {
-	case LG_OID_DATE:
-		return len == 10 && is_date_shape(s);
-	case LG_OID_TIME:
-		return is_time_shape(s, len) && (len == 8 || s[len - 1] != '0');
+	case LG_OID_DATE: return len == 10 && is_date_shape(s);
+	case LG_OID_TIME: return is_time_shape(s, len) && (len == 8 || s[len - 1] != '0');
 	default:
 		return len >= 19 && is_date_shape(s) && s[10] == ' ' &&
 		       is_time_shape(s + 11, len - 11) && (len == 19 || s[len - 1] != '0');
@@ -398,9 +392,9 @@ int lg_codec_dt_out(lg_oid_t oid, int32_t typmod, const lg_value_t *v, lg_sb_t *
 		return 0;
 	}
 	char buf[TEXT_MAX];
-	size_t n = oid == LG_OID_DATE ? fmt_date(buf, x)
-		 : oid == LG_OID_TIME ? fmt_time(buf, x)
-		 : fmt_ts(buf, x, tz);
+	size_t n = oid == LG_OID_DATE   ? fmt_date(buf, x)
+		   : oid == LG_OID_TIME ? fmt_time(buf, x)
+					: fmt_ts(buf, x, tz);
 	lg_sb_appendn(out, buf, n);
 	return 0;
 }
@@ -418,8 +412,8 @@ int lg_codec_dt_send(lg_oid_t oid, int32_t typmod, const lg_value_t *v, lg_sb_t 
 	return 0;
 }
 
-int lg_codec_dt_recv(lg_oid_t oid, int32_t typmod, const uint8_t *p, size_t len,
-		     lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
+int lg_codec_dt_recv(lg_oid_t oid, int32_t typmod, const uint8_t *p, size_t len, lg_arena_t *arena,
+		     lg_value_t *out, lg_error_t *err)
 {
 	int64_t x;
 	if (oid == LG_OID_DATE) {

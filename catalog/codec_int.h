@@ -71,8 +71,8 @@ int lg_codec_float_in(lg_oid_t, int32_t, const char *, size_t, lg_arena_t *, lg_
 		      lg_error_t *);
 int lg_codec_float_out(lg_oid_t, int32_t, const lg_value_t *, lg_sb_t *, lg_error_t *);
 int lg_codec_float_send(lg_oid_t, int32_t, const lg_value_t *, lg_sb_t *, lg_error_t *);
-int lg_codec_float_recv(lg_oid_t, int32_t, const uint8_t *, size_t, lg_arena_t *,
-			lg_value_t *, lg_error_t *);
+int lg_codec_float_recv(lg_oid_t, int32_t, const uint8_t *, size_t, lg_arena_t *, lg_value_t *,
+			lg_error_t *);
 /* Appends float8out / float4out of `d` (shortest round-trip digits). */
 void lg_codec_format_float8(lg_sb_t *out, double d);
 void lg_codec_format_float4(lg_sb_t *out, float f);
@@ -91,8 +91,8 @@ int lg_codec_bytea_in(lg_oid_t, int32_t, const char *, size_t, lg_arena_t *, lg_
 		      lg_error_t *);
 int lg_codec_bytea_out(lg_oid_t, int32_t, const lg_value_t *, lg_sb_t *, lg_error_t *);
 int lg_codec_bytea_send(lg_oid_t, int32_t, const lg_value_t *, lg_sb_t *, lg_error_t *);
-int lg_codec_bytea_recv(lg_oid_t, int32_t, const uint8_t *, size_t, lg_arena_t *,
-			lg_value_t *, lg_error_t *);
+int lg_codec_bytea_recv(lg_oid_t, int32_t, const uint8_t *, size_t, lg_arena_t *, lg_value_t *,
+			lg_error_t *);
 int lg_codec_uuid_in(lg_oid_t, int32_t, const char *, size_t, lg_arena_t *, lg_value_t *,
 		     lg_error_t *);
 int lg_codec_uuid_out(lg_oid_t, int32_t, const lg_value_t *, lg_sb_t *, lg_error_t *);
@@ -105,8 +105,8 @@ int lg_codec_numeric_in(lg_oid_t, int32_t, const char *, size_t, lg_arena_t *, l
 			lg_error_t *);
 int lg_codec_numeric_out(lg_oid_t, int32_t, const lg_value_t *, lg_sb_t *, lg_error_t *);
 int lg_codec_numeric_send(lg_oid_t, int32_t, const lg_value_t *, lg_sb_t *, lg_error_t *);
-int lg_codec_numeric_recv(lg_oid_t, int32_t, const uint8_t *, size_t, lg_arena_t *,
-			  lg_value_t *, lg_error_t *);
+int lg_codec_numeric_recv(lg_oid_t, int32_t, const uint8_t *, size_t, lg_arena_t *, lg_value_t *,
+			  lg_error_t *);
 
 /* ---- date/time (codec_dt.c; parsing in datetime.c) ---- */
 int lg_codec_dt_in(lg_oid_t, int32_t, const char *, size_t, lg_arena_t *, lg_value_t *,

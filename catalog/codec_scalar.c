@@ -38,31 +38,24 @@ static int parse_bool(const char *s, size_t len)
 	if (len == 0)
 		return -1;
 	switch (lower(s[0])) {
-	case 't':
-		return prefix_ci(s, len, "true") ? 1 : -1;
-	case 'f':
-		return prefix_ci(s, len, "false") ? 0 : -1;
-	case 'y':
-		return prefix_ci(s, len, "yes") ? 1 : -1;
-	case 'n':
-		return prefix_ci(s, len, "no") ? 0 : -1;
+	case 't': return prefix_ci(s, len, "true") ? 1 : -1;
+	case 'f': return prefix_ci(s, len, "false") ? 0 : -1;
+	case 'y': return prefix_ci(s, len, "yes") ? 1 : -1;
+	case 'n': return prefix_ci(s, len, "no") ? 0 : -1;
 	case 'o':
 		if (len < 2)
 			return -1;
 		if (prefix_ci(s, len, "on"))
 			return 1;
 		return prefix_ci(s, len, "off") ? 0 : -1;
-	case '1':
-		return len == 1 ? 1 : -1;
-	case '0':
-		return len == 1 ? 0 : -1;
-	default:
-		return -1;
+	case '1': return len == 1 ? 1 : -1;
+	case '0': return len == 1 ? 0 : -1;
+	default: return -1;
 	}
 }
 
-int lg_codec_bool_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len,
-		     lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
+int lg_codec_bool_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg_arena_t *arena,
+		     lg_value_t *out, lg_error_t *err)
 {
 	LG_UNUSED(oid);
 	LG_UNUSED(typmod);
@@ -80,10 +73,8 @@ static int stored_bool(const lg_value_t *v)
 {
 	int64_t i;
 	switch (v->kind) {
-	case LG_VAL_INT:
-		return v->i != 0;
-	case LG_VAL_REAL:
-		return v->r != 0;
+	case LG_VAL_INT: return v->i != 0;
+	case LG_VAL_REAL: return v->r != 0;
 	case LG_VAL_TEXT:
 	case LG_VAL_BLOB:
 		if (parse_bool(v->s, v->len) >= 0)
@@ -91,8 +82,7 @@ static int stored_bool(const lg_value_t *v)
 		if (lg_codec_parse_int64(v->s, v->len, &i))
 			return i != 0;
 		return -1;
-	default:
-		return -1;
+	default: return -1;
 	}
 }
 
@@ -217,14 +207,10 @@ static bool is_oid_type(lg_oid_t oid)
 static const char *int_name(lg_oid_t oid)
 {
 	switch (oid) {
-	case LG_OID_INT2:
-		return "smallint";
-	case LG_OID_INT4:
-		return "integer";
-	case LG_OID_INT8:
-		return "bigint";
-	default:
-		return "oid";
+	case LG_OID_INT2: return "smallint";
+	case LG_OID_INT4: return "integer";
+	case LG_OID_INT8: return "bigint";
+	default: return "oid";
 	}
 }
 
@@ -276,12 +262,8 @@ static bool stored_int(const lg_value_t *v, int64_t *i)
 	double d;
 	char buf[128], *end;
 	switch (v->kind) {
-	case LG_VAL_INT:
-		*i = v->i;
-		return true;
-	case LG_VAL_REAL:
-		d = v->r;
-		break;
+	case LG_VAL_INT: *i = v->i; return true;
+	case LG_VAL_REAL: d = v->r; break;
 	case LG_VAL_TEXT:
 		if (lg_codec_parse_int64(v->s, v->len, i))
 			return true;
@@ -296,8 +278,7 @@ static bool stored_int(const lg_value_t *v, int64_t *i)
 		if (*end)
 			return false;
 		break;
-	default:
-		return false;
+	default: return false;
 	}
 	d = rint(d);
 	if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
@@ -332,13 +313,14 @@ int lg_codec_int_send(lg_oid_t oid, int32_t typmod, const lg_value_t *v, lg_sb_t
 	LG_UNUSED(typmod);
 	int64_t i;
 	if (!stored_int(v, &i))
-		return lg_codec_err_syntax(err, int_name(oid), v->s, v->kind == LG_VAL_TEXT ? v->len : 0);
+		return lg_codec_err_syntax(err, int_name(oid), v->s,
+					   v->kind == LG_VAL_TEXT ? v->len : 0);
 	lg_codec_put_be(out, (uint64_t)i, int_bytes(oid));
 	return 0;
 }
 
-int lg_codec_int_recv(lg_oid_t oid, int32_t typmod, const uint8_t *p, size_t len,
-		      lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
+int lg_codec_int_recv(lg_oid_t oid, int32_t typmod, const uint8_t *p, size_t len, lg_arena_t *arena,
+		      lg_value_t *out, lg_error_t *err)
 {
 	LG_UNUSED(typmod);
 	LG_UNUSED(arena);
@@ -362,8 +344,8 @@ int lg_codec_int_recv(lg_oid_t oid, int32_t typmod, const uint8_t *p, size_t len
 
 /* float8in_internal: strtod plus PostgreSQL's own spellings of NaN and
  * Infinity, an error for overflow and for underflow to zero. */
-int lg_codec_float_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len,
-		      lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
+int lg_codec_float_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg_arena_t *arena,
+		      lg_value_t *out, lg_error_t *err)
 {
 	LG_UNUSED(typmod);
 	bool f4 = oid == LG_OID_FLOAT4;
@@ -389,8 +371,12 @@ int lg_codec_float_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len,
 		static const struct {
 			const char *w;
 			double v;
-		} sp[] = {{"nan", NAN},		  {"infinity", INFINITY}, {"+infinity", INFINITY},
-			  {"-infinity", -INFINITY}, {"inf", INFINITY},	  {"+inf", INFINITY},
+		} sp[] = {{"nan", NAN},
+			  {"infinity", INFINITY},
+			  {"+infinity", INFINITY},
+			  {"-infinity", -INFINITY},
+			  {"inf", INFINITY},
+			  {"+inf", INFINITY},
 			  {"-inf", -INFINITY}};
 		size_t k;
 		for (k = 0; k < LG_ARRAY_LEN(sp); k++) {
@@ -584,12 +570,8 @@ static bool stored_float(const lg_value_t *v, double *d)
 {
 	char buf[128], *end;
 	switch (v->kind) {
-	case LG_VAL_INT:
-		*d = (double)v->i;
-		return true;
-	case LG_VAL_REAL:
-		*d = v->r;
-		return true;
+	case LG_VAL_INT: *d = (double)v->i; return true;
+	case LG_VAL_REAL: *d = v->r; return true;
 	case LG_VAL_TEXT: {
 		lg_value_t tmp;
 		lg_error_t e = LG_ERROR_INIT;
@@ -611,8 +593,7 @@ static bool stored_float(const lg_value_t *v, double *d)
 		lg_error_clear(&e);
 		return false;
 	}
-	default:
-		return false;
+	default: return false;
 	}
 }
 

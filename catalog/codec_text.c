@@ -35,17 +35,16 @@ static int check_length(lg_oid_t oid, int32_t typmod, const char *s, size_t *len
 	size_t cut = char_offset(s, *len, max);
 	for (size_t i = cut; i < *len; i++)
 		if (s[i] != ' ')
-			return lg_error_set(err, LG_SQLSTATE_STRING_DATA_RIGHT_TRUNCATION,
-					    "value too long for type %s(%zu)",
-					    oid == LG_OID_BPCHAR ? "character" : "character varying",
-					    max);
+			return lg_error_set(
+				err, LG_SQLSTATE_STRING_DATA_RIGHT_TRUNCATION,
+				"value too long for type %s(%zu)",
+				oid == LG_OID_BPCHAR ? "character" : "character varying", max);
 	*chars = lg_codec_utf8_chars(s, cut);
 	*len = cut;
 	return 0;
 }
 
-static int char_in(const char *s, size_t len, lg_arena_t *arena, lg_value_t *out,
-		   lg_error_t *err)
+static int char_in(const char *s, size_t len, lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
 {
 	char c;
 	if (len == 4 && s[0] == '\\' && s[1] >= '0' && s[1] <= '7' && s[2] >= '0' && s[2] <= '7' &&
@@ -57,8 +56,8 @@ static int char_in(const char *s, size_t len, lg_arena_t *arena, lg_value_t *out
 }
 
 /* bpchar(n) is stored blank-padded to n characters. */
-static int store_padded(const char *s, size_t len, size_t pad, lg_arena_t *arena,
-			lg_value_t *out, lg_error_t *err)
+static int store_padded(const char *s, size_t len, size_t pad, lg_arena_t *arena, lg_value_t *out,
+			lg_error_t *err)
 {
 	char *p = lg_arena_alloc(arena, len + pad + 1);
 	if (!p)
@@ -77,8 +76,7 @@ static int str_store(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg
 {
 	size_t chars = 0;
 	switch (oid) {
-	case LG_OID_CHAR:
-		return char_in(s, len, arena, out, err);
+	case LG_OID_CHAR: return char_in(s, len, arena, out, err);
 	case LG_OID_NAME:
 		if (len >= NAMEDATALEN) {
 			len = NAMEDATALEN - 1;
@@ -95,9 +93,9 @@ static int str_store(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg
 			return lg_codec_set_text(arena, out, s, len, err);
 		if (check_length(oid, typmod, s, &len, &chars, err) < 0)
 			return -1;
-		return store_padded(s, len, (size_t)(typmod - LG_VARHDRSZ) - chars, arena, out, err);
-	default:
-		return lg_codec_set_text(arena, out, s, len, err);
+		return store_padded(s, len, (size_t)(typmod - LG_VARHDRSZ) - chars, arena, out,
+				    err);
+	default: return lg_codec_set_text(arena, out, s, len, err);
 	}
 }
 
@@ -107,8 +105,8 @@ int lg_codec_str_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg_
 	return str_store(oid, typmod, s, len, arena, out, err);
 }
 
-int lg_codec_str_recv(lg_oid_t oid, int32_t typmod, const uint8_t *p, size_t len,
-		      lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
+int lg_codec_str_recv(lg_oid_t oid, int32_t typmod, const uint8_t *p, size_t len, lg_arena_t *arena,
+		      lg_value_t *out, lg_error_t *err)
 {
 	const char *s = (const char *)p;
 	if (oid == LG_OID_CHAR) {
@@ -243,8 +241,8 @@ static int bytea_escape(const char *s, size_t len, char *dst, size_t *n, lg_erro
 	return 0;
 }
 
-int lg_codec_bytea_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len,
-		      lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
+int lg_codec_bytea_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg_arena_t *arena,
+		      lg_value_t *out, lg_error_t *err)
 {
 	LG_UNUSED(oid);
 	LG_UNUSED(typmod);
@@ -373,8 +371,8 @@ static bool is_canonical_uuid(const char *s, size_t len)
 	return true;
 }
 
-int lg_codec_uuid_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len,
-		     lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
+int lg_codec_uuid_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg_arena_t *arena,
+		     lg_value_t *out, lg_error_t *err)
 {
 	LG_UNUSED(oid);
 	LG_UNUSED(typmod);
@@ -424,8 +422,7 @@ int lg_codec_uuid_send(lg_oid_t oid, int32_t typmod, const lg_value_t *v, lg_sb_
 	LG_UNUSED(typmod);
 	unsigned char u[16];
 	if (!stored_uuid(v, u))
-		return lg_codec_err_syntax(err, "uuid", v->s,
-					   v->kind == LG_VAL_TEXT ? v->len : 0);
+		return lg_codec_err_syntax(err, "uuid", v->s, v->kind == LG_VAL_TEXT ? v->len : 0);
 	lg_sb_appendn(out, u, 16);
 	return 0;
 }

@@ -20,154 +20,9 @@
 
 enum { F_NUMBER, F_STRING, F_DATE, F_TIME, F_TZ, F_SPECIAL };
 
-/* Token types; only their bit in the field masks matters. */
-enum {
-	T_RESERV = 0,
-	T_MONTH = 1,
-	T_YEAR = 2,
-	T_DAY = 3,
-	T_TZ = 5,
-	T_DTZ = 6,
-	T_IGNORE = 8,
-	T_AMPM = 9,
-	T_HOUR = 10,
-	T_MINUTE = 11,
-	T_SECOND = 12,
-	T_DOW = 16,
-	T_UNITS = 17,
-	T_ADBC = 18,
-	T_DTZMOD = 19,
-	T_ISOTIME = 20,
-};
 #define M(t) (1 << (t))
-#define M_DATE (M(T_YEAR) | M(T_MONTH) | M(T_DAY))
-#define M_TIME (M(T_HOUR) | M(T_MINUTE) | M(T_SECOND))
-
-enum { R_NOW, R_TODAY, R_TOMORROW, R_YESTERDAY, R_EPOCH, R_LATE, R_EARLY, R_ZULU };
-enum { AM, PM, HR24 };
-enum { AD, BC };
-
-typedef struct keyword {
-	const char *w;
-	int type;
-	int val;
-} keyword_t;
-
-/* PostgreSQL's datetktbl. */
-static const keyword_t keywords[] = {
-	{"-infinity", T_RESERV, R_EARLY}, {"ad", T_ADBC, AD},
-	{"allballs", T_RESERV, R_ZULU},	  {"am", T_AMPM, AM},
-	{"apr", T_MONTH, 4},		  {"april", T_MONTH, 4},
-	{"at", T_IGNORE, 0},		  {"aug", T_MONTH, 8},
-	{"august", T_MONTH, 8},		  {"bc", T_ADBC, BC},
-	{"d", T_UNITS, 0},		  {"dec", T_MONTH, 12},
-	{"december", T_MONTH, 12},	  {"dow", T_UNITS, 0},
-	{"doy", T_UNITS, 0},		  {"dst", T_DTZMOD, 0},
-	{"epoch", T_RESERV, R_EPOCH},	  {"feb", T_MONTH, 2},
-	{"february", T_MONTH, 2},	  {"fri", T_DOW, 5},
-	{"friday", T_DOW, 5},		  {"h", T_UNITS, 0},
-	{"infinity", T_RESERV, R_LATE},	  {"isodow", T_UNITS, 0},
-	{"isoyear", T_UNITS, 0},	  {"j", T_UNITS, 0},
-	{"jan", T_MONTH, 1},		  {"january", T_MONTH, 1},
-	{"jd", T_UNITS, 0},		  {"jul", T_MONTH, 7},
-	{"julian", T_UNITS, 0},		  {"july", T_MONTH, 7},
-	{"jun", T_MONTH, 6},		  {"june", T_MONTH, 6},
-	{"m", T_UNITS, 0},		  {"mar", T_MONTH, 3},
-	{"march", T_MONTH, 3},		  {"may", T_MONTH, 5},
-	{"mm", T_UNITS, 0},		  {"mon", T_DOW, 1},
-	{"monday", T_DOW, 1},		  {"nov", T_MONTH, 11},
-	{"november", T_MONTH, 11},	  {"now", T_RESERV, R_NOW},
-	{"oct", T_MONTH, 10},		  {"october", T_MONTH, 10},
-	{"on", T_IGNORE, 0},		  {"pm", T_AMPM, PM},
-	{"s", T_UNITS, 0},		  {"sat", T_DOW, 6},
-	{"saturday", T_DOW, 6},		  {"sep", T_MONTH, 9},
-	{"sept", T_MONTH, 9},		  {"september", T_MONTH, 9},
-	{"sun", T_DOW, 0},		  {"sunday", T_DOW, 0},
-	{"t", T_ISOTIME, 0},		  {"thu", T_DOW, 4},
-	{"thur", T_DOW, 4},		  {"thurs", T_DOW, 4},
-	{"thursday", T_DOW, 4},		  {"today", T_RESERV, R_TODAY},
-	{"tomorrow", T_RESERV, R_TOMORROW}, {"tue", T_DOW, 2},
-	{"tues", T_DOW, 2},		  {"tuesday", T_DOW, 2},
-	{"wed", T_DOW, 3},		  {"wednesday", T_DOW, 3},
-	{"weds", T_DOW, 3},		  {"y", T_UNITS, 0},
-	{"yesterday", T_RESERV, R_YESTERDAY},
-};
-
-/* Fixed-offset abbreviations from PostgreSQL's "Default" set (seconds east;
- * type T_DTZ for daylight-saving ones). */
-static const keyword_t abbrevs[] = {
-	{"acdt", T_DTZ, 37800},	 {"acst", T_TZ, 34200},	 {"adt", T_DTZ, -10800},
-	{"aedt", T_DTZ, 39600},	 {"aest", T_TZ, 36000},	 {"akdt", T_DTZ, -28800},
-	{"akst", T_TZ, -32400},	 {"ast", T_TZ, -14400},	 {"awst", T_TZ, 28800},
-	{"bst", T_DTZ, 3600},	 {"cdt", T_DTZ, -18000}, {"cest", T_DTZ, 7200},
-	{"cet", T_TZ, 3600},	 {"cst", T_TZ, -21600},	 {"eat", T_TZ, 10800},
-	{"edt", T_DTZ, -14400},	 {"eest", T_DTZ, 10800}, {"eet", T_TZ, 7200},
-	{"est", T_TZ, -18000},	 {"gmt", T_TZ, 0},	 {"hkt", T_TZ, 28800},
-	{"hst", T_TZ, -36000},	 {"ist", T_TZ, 7200},	 {"jst", T_TZ, 32400},
-	{"kst", T_TZ, 32400},	 {"mdt", T_DTZ, -21600}, {"mest", T_DTZ, 7200},
-	{"mesz", T_DTZ, 7200},	 {"met", T_TZ, 3600},	 {"mez", T_TZ, 3600},
-	{"msk", T_TZ, 10800},	 {"mst", T_TZ, -25200},	 {"ndt", T_DTZ, -9000},
-	{"nst", T_TZ, -12600},	 {"nzdt", T_DTZ, 46800}, {"nzst", T_TZ, 43200},
-	{"pdt", T_DTZ, -25200},	 {"pkt", T_TZ, 18000},	 {"pst", T_TZ, -28800},
-	{"sast", T_TZ, 7200},	 {"sgt", T_TZ, 28800},	 {"ut", T_TZ, 0},
-	{"utc", T_TZ, 0},	 {"wat", T_TZ, 3600},	 {"wet", T_TZ, 0},
-	{"z", T_TZ, 0},		 {"zulu", T_TZ, 0},
-};
-
-static const keyword_t *find(const keyword_t *tab, size_t n, const char *w)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(tab[i].w, w) == 0)
-			return &tab[i];
-	return NULL;
-}
-
-#define KEYWORD(w) find(keywords, sizeof(keywords) / sizeof(keywords[0]), (w))
-#define ABBREV(w) find(abbrevs, sizeof(abbrevs) / sizeof(abbrevs[0]), (w))
-
-int lg_dt_date2j(int y, int m, int d)
-{
-	if (m > 2) {
-		m += 1;
-		y += 4800;
-	} else {
-		m += 13;
-		y += 4799;
-	}
-	int century = y / 100;
-	int julian = y * 365 - 32167;
-	julian += y / 4 - century + century / 4;
-	julian += 7834 * m / 256 + d;
-	return julian;
-}
-
-void lg_dt_j2date(int jd, int *year, int *month, int *day)
-{
-	unsigned int julian = (unsigned int)jd + 32044;
-	unsigned int quad = julian / 146097;
-	unsigned int extra = (julian - quad * 146097) * 4 + 3;
-	julian += 60 + quad * 3 + extra / 146097;
-	quad = julian / 1461;
-	julian -= quad * 1461;
-	int y = (int)(julian * 4 / 1461);
-	julian = ((y != 0) ? ((julian + 305) % 365) : ((julian + 306) % 366)) + 123;
-	y += (int)(quad * 4);
-	*year = y - 4800;
-	quad = julian * 2141 / 65536;
-	*day = (int)(julian - 7834 * quad / 256);
-	*month = (int)((quad + 10) % 12 + 1);
-}
-
-static bool is_leap(int y)
-{
-	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
+#define M_DATE (M(LG_DTT_YEAR) | M(LG_DTT_MONTH) | M(LG_DTT_DAY))
+#define M_TIME (M(LG_DTT_HOUR) | M(LG_DTT_MINUTE) | M(LG_DTT_SECOND))
 
 /* ---- ParseDateTime ---- */
 
@@ -197,11 +52,11 @@ static bool put(cursor_t *c, char v)
 	return true;
 }
 
-#define TAKE(c, lowercase)                                                              \
-	do {                                                                            \
-		char v_ = (c)->s[(c)->i++];                                             \
-		if (!put((c), (lowercase) ? (char)tolower((unsigned char)v_) : v_))     \
-			return LG_DTERR_BAD_FORMAT;                                     \
+#define TAKE(c, lowercase)                                                                         \
+	do {                                                                                       \
+		char v_ = (c)->s[(c)->i++];                                                        \
+		if (!put((c), (lowercase) ? (char)tolower((unsigned char)v_) : v_))                \
+			return LG_DTERR_BAD_FORMAT;                                                \
 	} while (0)
 
 static bool digit(char c)
@@ -262,7 +117,7 @@ static int field_alpha(cursor_t *c, char *start, int *type)
 		if (c->bp >= c->be)
 			return LG_DTERR_BAD_FORMAT;
 		*c->bp = '\0';
-		is_date = KEYWORD(start) == NULL;
+		is_date = lg_dt_keyword(start) == NULL;
 	}
 	if (is_date) {
 		*type = F_DATE;
@@ -304,7 +159,8 @@ static int parse_fields(const char *s, size_t len, fields_t *fl)
 				c.i++;
 			if (digit(ch(&c))) {
 				type = F_TZ;
-				while (digit(ch(&c)) || ch(&c) == ':' || ch(&c) == '.' || ch(&c) == '-')
+				while (digit(ch(&c)) || ch(&c) == ':' || ch(&c) == '.' ||
+				       ch(&c) == '-')
 					TAKE(&c, false);
 			} else if (alpha(ch(&c))) {
 				type = F_SPECIAL;
@@ -528,53 +384,52 @@ static int decode_number(char *str, bool text_month, int fmask, int *tmask, stat
 	switch (fmask & M_DATE) {
 	case 0:
 		if (flen >= 3) {
-			*tmask = M(T_YEAR);
+			*tmask = M(LG_DTT_YEAR);
 			dt->year = val;
 		} else {
-			*tmask = M(T_MONTH);
+			*tmask = M(LG_DTT_MONTH);
 			dt->mon = val;
 		}
 		break;
-	case M(T_YEAR):
-		*tmask = M(T_MONTH);
+	case M(LG_DTT_YEAR):
+		*tmask = M(LG_DTT_MONTH);
 		dt->mon = val;
 		break;
-	case M(T_MONTH):
+	case M(LG_DTT_MONTH):
 		if (text_month && flen >= 3) {
-			*tmask = M(T_YEAR);
+			*tmask = M(LG_DTT_YEAR);
 			dt->year = val;
 		} else {
-			*tmask = M(T_DAY);
+			*tmask = M(LG_DTT_DAY);
 			dt->mday = val;
 		}
 		break;
-	case M(T_YEAR) | M(T_MONTH):
+	case M(LG_DTT_YEAR) | M(LG_DTT_MONTH):
 		if (text_month && flen >= 3 && st->is2digits) {
-			*tmask = M(T_DAY);
+			*tmask = M(LG_DTT_DAY);
 			dt->mday = dt->year;
 			dt->year = val;
 			st->is2digits = false;
 		} else {
-			*tmask = M(T_DAY);
+			*tmask = M(LG_DTT_DAY);
 			dt->mday = val;
 		}
 		break;
-	case M(T_DAY):
-		*tmask = M(T_MONTH);
+	case M(LG_DTT_DAY):
+		*tmask = M(LG_DTT_MONTH);
 		dt->mon = val;
 		break;
-	case M(T_MONTH) | M(T_DAY):
-		*tmask = M(T_YEAR);
+	case M(LG_DTT_MONTH) | M(LG_DTT_DAY):
+		*tmask = M(LG_DTT_YEAR);
 		dt->year = val;
 		break;
 	case M_DATE: {
 		int rc = decode_number_field(str, fmask, tmask, st);
 		return rc < 0 ? rc : 0;
 	}
-	default:
-		return LG_DTERR_BAD_FORMAT;
+	default: return LG_DTERR_BAD_FORMAT;
 	}
-	if (*tmask == M(T_YEAR))
+	if (*tmask == M(LG_DTT_YEAR))
 		st->is2digits = flen <= 2;
 	return 0;
 }
@@ -604,17 +459,17 @@ static int decode_date(char *str, int fmask, int *tmask, state_t *st)
 	for (int i = 0; i < nf; i++) {
 		if (!alpha(*sub[i]))
 			continue;
-		const keyword_t *k = KEYWORD(sub[i]);
-		if (k && k->type == T_IGNORE)
+		const lg_dt_token_t *k = lg_dt_keyword(sub[i]);
+		if (k && k->type == LG_DTT_IGNORE)
 			continue;
-		if (!k || k->type != T_MONTH)
+		if (!k || k->type != LG_DTT_MONTH)
 			return LG_DTERR_BAD_FORMAT;
-		if (fmask & M(T_MONTH))
+		if (fmask & M(LG_DTT_MONTH))
 			return LG_DTERR_BAD_FORMAT;
 		st->dt->mon = k->val;
 		text_month = true;
-		fmask |= M(T_MONTH);
-		*tmask |= M(T_MONTH);
+		fmask |= M(LG_DTT_MONTH);
+		*tmask |= M(LG_DTT_MONTH);
 		sub[i] = NULL;
 	}
 	for (int i = 0; i < nf; i++) {
@@ -629,7 +484,7 @@ static int decode_date(char *str, int fmask, int *tmask, state_t *st)
 		fmask |= dmask;
 		*tmask |= dmask;
 	}
-	if ((fmask & ~M(T_TZ)) != M_DATE)
+	if ((fmask & ~M(LG_DTT_TZ)) != M_DATE)
 		return LG_DTERR_BAD_FORMAT;
 	return 0;
 }
@@ -660,31 +515,32 @@ static int decode_reserved(int val, int *tmask, state_t *st)
 {
 	lg_dt_t *dt = st->dt;
 	switch (val) {
-	case R_NOW:
-		*tmask = M_DATE | M_TIME | M(T_TZ);
+	case LG_DTR_NOW:
+		*tmask = M_DATE | M_TIME | M(LG_DTT_TZ);
 		set_now(dt, 0, true);
 		return 0;
-	case R_ZULU:
-		*tmask = M_TIME | M(T_TZ);
+	case LG_DTR_ZULU:
+		*tmask = M_TIME | M(LG_DTT_TZ);
 		dt->hour = dt->min = dt->sec = 0;
 		dt->has_tz = true;
 		dt->tz = 0;
 		return 0;
-	default:
-		break;
+	default: break;
 	}
 	if (st->time_only)
 		return LG_DTERR_BAD_FORMAT;
 	switch (val) {
-	case R_TODAY:
-	case R_TOMORROW:
-	case R_YESTERDAY:
+	case LG_DTR_TODAY:
+	case LG_DTR_TOMORROW:
+	case LG_DTR_YESTERDAY:
 		*tmask = M_DATE;
-		set_now(dt, val == R_TOMORROW ? 1 : val == R_YESTERDAY ? -1 : 0, false);
+		set_now(dt, val == LG_DTR_TOMORROW ? 1 : val == LG_DTR_YESTERDAY ? -1 : 0, false);
 		return 0;
 	default:
-		*tmask = M_DATE | M_TIME | M(T_TZ);
-		dt->kind = val == R_EPOCH ? LG_DT_EPOCH : val == R_LATE ? LG_DT_LATE : LG_DT_EARLY;
+		*tmask = M_DATE | M_TIME | M(LG_DTT_TZ);
+		dt->kind = val == LG_DTR_EPOCH  ? LG_DT_EPOCH
+			   : val == LG_DTR_LATE ? LG_DT_LATE
+						: LG_DT_EARLY;
 		return 0;
 	}
 }
@@ -703,41 +559,34 @@ static int decode_word(fields_t *fl, int i, int *tmask, state_t *st)
 {
 	const char *w = fl->f[i];
 	lg_dt_t *dt = st->dt;
-	const keyword_t *k = ABBREV(w);
+	const lg_dt_token_t *k = lg_dt_abbrev(w);
 	if (k) {
-		*tmask = M(T_TZ) | (k->type == T_DTZ ? M(T_DTZ) : 0);
+		*tmask = M(LG_DTT_TZ) | (k->type == LG_DTT_DTZ ? M(LG_DTT_DTZ) : 0);
 		dt->has_tz = true;
 		dt->tz = k->val;
 		return 0;
 	}
-	k = KEYWORD(w);
+	k = lg_dt_keyword(w);
 	if (!k)
 		/* PostgreSQL would try a zone name here; it has none that is
 		 * all letters and not an abbreviation worth supporting. */
 		return LG_DTERR_BAD_FORMAT;
 	*tmask = M(k->type);
 	switch (k->type) {
-	case T_RESERV:
-		return decode_reserved(k->val, tmask, st);
-	case T_MONTH:
-		if ((st->fmask & M(T_MONTH)) && !(st->fmask & M(T_DAY)) && dt->mon >= 1 &&
+	case LG_DTT_RESERV: return decode_reserved(k->val, tmask, st);
+	case LG_DTT_MONTH:
+		if ((st->fmask & M(LG_DTT_MONTH)) && !(st->fmask & M(LG_DTT_DAY)) && dt->mon >= 1 &&
 		    dt->mon <= 31) {
 			dt->mday = dt->mon;
-			*tmask = M(T_DAY);
+			*tmask = M(LG_DTT_DAY);
 		}
 		dt->mon = k->val;
 		return 0;
-	case T_AMPM:
-		st->mer = k->val;
-		return 0;
-	case T_ADBC:
-		st->bc = k->val == BC;
-		return 0;
-	case T_DOW:
-	case T_IGNORE:
-		*tmask = k->type == T_IGNORE ? 0 : *tmask;
-		return 0;
-	case T_ISOTIME:
+	case LG_DTT_AMPM: st->mer = k->val; return 0;
+	case LG_DTT_ADBC: st->bc = k->val == LG_DT_BC; return 0;
+	case LG_DTT_DOW:
+	case LG_DTT_IGNORE: *tmask = k->type == LG_DTT_IGNORE ? 0 : *tmask; return 0;
+	case LG_DTT_ISOTIME:
 		*tmask = 0;
 		if (!st->time_only && (st->fmask & M_DATE) != M_DATE)
 			return LG_DTERR_BAD_FORMAT;
@@ -746,8 +595,7 @@ static int decode_word(fields_t *fl, int i, int *tmask, state_t *st)
 			return LG_DTERR_BAD_FORMAT;
 		st->isotime = true;
 		return 0;
-	default:
-		return LG_DTERR_BAD_FORMAT;
+	default: return LG_DTERR_BAD_FORMAT;
 	}
 }
 
@@ -792,7 +640,7 @@ static int decode_date_token(fields_t *fl, int i, int *tmask, state_t *st)
 		return digit(*f) ? LG_DTERR_BAD_FORMAT : unknown_zone(st->dt, f);
 	}
 	if (st->isotime ||
-	    (st->fmask & (M(T_MONTH) | M(T_DAY))) == (M(T_MONTH) | M(T_DAY))) {
+	    (st->fmask & (M(LG_DTT_MONTH) | M(LG_DTT_DAY))) == (M(LG_DTT_MONTH) | M(LG_DTT_DAY))) {
 		/* A zone name (America/New_York) or hhmmss-zz: neither is
 		 * supported. */
 		if (digit(*f) || st->isotime)
@@ -807,8 +655,7 @@ static int decode_field(fields_t *fl, int i, int *tmask, state_t *st)
 	lg_dt_t *dt = st->dt;
 	*tmask = 0;
 	switch (fl->type[i]) {
-	case F_DATE:
-		return decode_date_token(fl, i, tmask, st);
+	case F_DATE: return decode_date_token(fl, i, tmask, st);
 	case F_TIME: {
 		st->isotime = false;
 		int rc = decode_time(fl->f[i], tmask, dt);
@@ -823,13 +670,11 @@ static int decode_field(fields_t *fl, int i, int *tmask, state_t *st)
 		if (rc)
 			return rc;
 		dt->has_tz = true;
-		*tmask = M(T_TZ);
+		*tmask = M(LG_DTT_TZ);
 		return 0;
 	}
-	case F_NUMBER:
-		return decode_number_token(fl, i, tmask, st);
-	default:
-		return decode_word(fl, i, tmask, st);
+	case F_NUMBER: return decode_number_token(fl, i, tmask, st);
+	default: return decode_word(fl, i, tmask, st);
 	}
 }
 
@@ -838,7 +683,7 @@ static int validate(state_t *st)
 {
 	lg_dt_t *dt = st->dt;
 	int fmask = st->fmask;
-	if (fmask & M(T_YEAR)) {
+	if (fmask & M(LG_DTT_YEAR)) {
 		if (st->bc) {
 			if (dt->year <= 0)
 				return LG_DTERR_FIELD_OVERFLOW;
@@ -854,17 +699,17 @@ static int validate(state_t *st)
 			return LG_DTERR_FIELD_OVERFLOW;
 		}
 	}
-	if ((fmask & M(T_MONTH)) && (dt->mon < 1 || dt->mon > 12))
+	if ((fmask & M(LG_DTT_MONTH)) && (dt->mon < 1 || dt->mon > 12))
 		return LG_DTERR_MD_FIELD_OVERFLOW;
-	if ((fmask & M(T_DAY)) && (dt->mday < 1 || dt->mday > 31))
+	if ((fmask & M(LG_DTT_DAY)) && (dt->mday < 1 || dt->mday > 31))
 		return LG_DTERR_MD_FIELD_OVERFLOW;
-	if ((fmask & M_DATE) == M_DATE && dt->mday > days_in_month(dt->year, dt->mon))
+	if ((fmask & M_DATE) == M_DATE && dt->mday > lg_dt_days_in_month(dt->year, dt->mon))
 		return LG_DTERR_FIELD_OVERFLOW;
-	if (st->mer != HR24 && dt->hour > 12)
+	if (st->mer != LG_DT_HR24 && dt->hour > 12)
 		return LG_DTERR_FIELD_OVERFLOW;
-	if (st->mer == AM && dt->hour == 12)
+	if (st->mer == LG_DT_AM && dt->hour == 12)
 		dt->hour = 0;
-	else if (st->mer == PM && dt->hour != 12)
+	else if (st->mer == LG_DT_PM && dt->hour != 12)
 		dt->hour += 12;
 	return 0;
 }
@@ -876,7 +721,7 @@ int lg_dt_decode(const char *s, size_t len, bool time_only, lg_dt_t *dt)
 	int rc = parse_fields(s, len, &fl);
 	if (rc)
 		return rc;
-	state_t st = {.dt = dt, .mer = HR24, .time_only = time_only};
+	state_t st = {.dt = dt, .mer = LG_DT_HR24, .time_only = time_only};
 	for (int i = 0; i < fl.n; i++) {
 		int tmask;
 		rc = decode_field(&fl, i, &tmask, &st);

@@ -15,7 +15,7 @@
 typedef enum lg_dt_kind {
 	LG_DT_VALUE,
 	LG_DT_EPOCH,
-	LG_DT_LATE,  /* infinity */
+	LG_DT_LATE, /* infinity */
 	LG_DT_EARLY, /* -infinity */
 } lg_dt_kind_t;
 
@@ -33,11 +33,11 @@ typedef struct lg_dt {
 
 /* Error classes, as DateTimeParseError reports them. */
 enum {
-	LG_DTERR_BAD_FORMAT = -1,      /* 22007 invalid input syntax */
-	LG_DTERR_FIELD_OVERFLOW = -2,  /* 22008 field value out of range */
+	LG_DTERR_BAD_FORMAT = -1, /* 22007 invalid input syntax */
+	LG_DTERR_FIELD_OVERFLOW = -2, /* 22008 field value out of range */
 	LG_DTERR_MD_FIELD_OVERFLOW = -3, /* the same, with a DateStyle hint */
 	LG_DTERR_TZDISP_OVERFLOW = -5, /* 22009 time zone displacement */
-	LG_DTERR_TZ_UNKNOWN = -6,      /* 22023 time zone "x" not recognized */
+	LG_DTERR_TZ_UNKNOWN = -6, /* 22023 time zone "x" not recognized */
 };
 
 /* Parses `s` as a date/timestamp (time_only false; a date is required
@@ -47,5 +47,53 @@ int lg_dt_decode(const char *s, size_t len, bool time_only, lg_dt_t *dt);
 
 int lg_dt_date2j(int y, int m, int d);
 void lg_dt_j2date(int jd, int *y, int *m, int *d);
+
+/* ---- tokens (datetime_tab.c) ---- */
+
+/* Token types; each is a bit in the decoder's field masks. */
+enum {
+	LG_DTT_RESERV = 0,
+	LG_DTT_MONTH = 1,
+	LG_DTT_YEAR = 2,
+	LG_DTT_DAY = 3,
+	LG_DTT_TZ = 5,
+	LG_DTT_DTZ = 6,
+	LG_DTT_IGNORE = 8,
+	LG_DTT_AMPM = 9,
+	LG_DTT_HOUR = 10,
+	LG_DTT_MINUTE = 11,
+	LG_DTT_SECOND = 12,
+	LG_DTT_DOW = 16,
+	LG_DTT_UNITS = 17,
+	LG_DTT_ADBC = 18,
+	LG_DTT_DTZMOD = 19,
+	LG_DTT_ISOTIME = 20,
+};
+
+/* Values of reserved words, AM/PM and AD/BC tokens. */
+enum {
+	LG_DTR_NOW,
+	LG_DTR_TODAY,
+	LG_DTR_TOMORROW,
+	LG_DTR_YESTERDAY,
+	LG_DTR_EPOCH,
+	LG_DTR_LATE,
+	LG_DTR_EARLY,
+	LG_DTR_ZULU,
+};
+enum { LG_DT_AM, LG_DT_PM, LG_DT_HR24 };
+enum { LG_DT_AD, LG_DT_BC };
+
+typedef struct lg_dt_token {
+	const char *w; /* lower case */
+	int type;
+	int val; /* zones: seconds east of UTC */
+} lg_dt_token_t;
+
+/* A date/time keyword (month, weekday, "epoch", "t", ...) or NULL. */
+const lg_dt_token_t *lg_dt_keyword(const char *w);
+/* A time zone abbreviation ("utc", "pst", "cest") or NULL. */
+const lg_dt_token_t *lg_dt_abbrev(const char *w);
+int lg_dt_days_in_month(int y, int m);
 
 #endif

@@ -1,10 +1,9 @@
 /* json and jsonb: PostgreSQL's JSON lexer and parser (jsonapi.c) with its
  * error details and "JSON data, line N: ..." context, iterative so deep
- * nesting cannot overflow the C stack. json is stored as given; jsonb is
- * stored as PostgreSQL prints it: keys sorted shorter-first then bytewise,
- * the last of duplicate keys kept, numbers as numeric prints them, strings
- * de-escaped and re-escaped, ", " and ": " separators. */
+ * nesting cannot overflow the C stack. json is stored as given; jsonb goes
+ * through the builder in jsonb.c and is stored as PostgreSQL prints it. */
 #include "catalog/codec_int.h"
+#include "catalog/json_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +61,7 @@ typedef enum ctx {
 typedef struct lex {
 	const char *in;
 	size_t len;
-	size_t pos;		 /* where the next token starts looking */
+	size_t pos; /* where the next token starts looking */
 	size_t tok_start, tok_end; /* current token */
 	tok_t tok;
 	int line;
@@ -82,8 +81,11 @@ static bool alnum_char(unsigned char c)
 static size_t mblen_at(const lex_t *lx, size_t at)
 {
 	unsigned char c = (unsigned char)lx->in[at];
-	size_t l = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
-		 : (c & 0xf8) == 0xf0 ? 4 : 1;
+	size_t l = c < 0x80             ? 1
+		   : (c & 0xe0) == 0xc0 ? 2
+		   : (c & 0xf0) == 0xe0 ? 3
+		   : (c & 0xf8) == 0xf0 ? 4
+					: 1;
 	return l > lx->len - at ? lx->len - at : l;
 }
 
@@ -337,12 +339,8 @@ static jerr_t json_lex(lex_t *lx)
 		lx->tok = TK_COLON;
 		lx->tok_end = s + 1;
 		break;
-	case '"':
-		e = lex_string(lx);
-		break;
-	case '-':
-		e = lex_number(lx, s + 1);
-		break;
+	case '"': e = lex_string(lx); break;
+	case '-': e = lex_number(lx, s + 1); break;
 	default:
 		if (lx->in[s] >= '0' && lx->in[s] <= '9')
 			e = lex_number(lx, s);
@@ -359,118 +357,23 @@ static jerr_t parse_error(const lex_t *lx, ctx_t cx)
 	if (lx->tok == TK_END)
 		return JE_EXPECTED_MORE;
 	switch (cx) {
-	case CX_END:
-		return JE_EXPECTED_END;
-	case CX_STRING:
-		return JE_EXPECTED_STRING;
-	case CX_ARRAY_NEXT:
-		return JE_EXPECTED_ARRAY_NEXT;
-	case CX_OBJECT_START:
-		return JE_EXPECTED_OBJECT_FIRST;
-	case CX_OBJECT_LABEL:
-		return JE_EXPECTED_COLON;
-	case CX_OBJECT_NEXT:
-		return JE_EXPECTED_OBJECT_NEXT;
-	default:
-		return JE_EXPECTED_JSON;
+	case CX_END: return JE_EXPECTED_END;
+	case CX_STRING: return JE_EXPECTED_STRING;
+	case CX_ARRAY_NEXT: return JE_EXPECTED_ARRAY_NEXT;
+	case CX_OBJECT_START: return JE_EXPECTED_OBJECT_FIRST;
+	case CX_OBJECT_LABEL: return JE_EXPECTED_COLON;
+	case CX_OBJECT_NEXT: return JE_EXPECTED_OBJECT_NEXT;
+	default: return JE_EXPECTED_JSON;
 	}
-}
-
-/* ---- the jsonb tree ---- */
-
-typedef enum jtype { J_OBJ, J_ARR, J_STR, J_NUM, J_TRUE, J_FALSE, J_NULL } jtype_t;
-
-typedef struct jnode jnode_t;
-struct jnode {
-	jtype_t type;
-	const char *s; /* string (decoded) or number text */
-	size_t len;
-	const char *key; /* as an object member */
-	size_t keylen;
-	size_t count; /* children */
-	size_t idx;   /* position in the parent */
-	jnode_t *first, *last, *next;
-	jnode_t *parent;
-};
-
-typedef struct build {
-	lg_arena_t *arena;
-	jnode_t *root, *cur; /* cur: innermost open container */
-	const char *key;
-	size_t keylen;
-	lg_error_t *err;
-	bool failed; /* err set by a number */
-} build_t;
-
-static jnode_t *add_node(build_t *b, jtype_t type)
-{
-	jnode_t *n = lg_arena_calloc(b->arena, sizeof(*n));
-	if (!n)
-		return NULL;
-	n->type = type;
-	n->key = b->key;
-	n->keylen = b->keylen;
-	n->parent = b->cur;
-	n->idx = b->cur ? b->cur->count : 0;
-	if (!b->cur) {
-		b->root = n;
-	} else {
-		if (b->cur->last)
-			b->cur->last->next = n;
-		else
-			b->cur->first = n;
-		b->cur->last = n;
-		b->cur->count++;
-	}
-	return n;
-}
-
-static bool plain_integer(const char *s, size_t n)
-{
-	size_t i = s[0] == '-';
-	if (i >= n || (s[i] == '0' && (n - i > 1 || i == 1)))
-		return false;
-	for (; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-/* Adds the scalar the lexer is on. */
-static jerr_t add_scalar(build_t *b, const lex_t *lx)
-{
-	static const jtype_t types[] = {[TK_STRING] = J_STR, [TK_NUMBER] = J_NUM,
-					[TK_TRUE] = J_TRUE, [TK_FALSE] = J_FALSE, [TK_NULL] = J_NULL};
-	jnode_t *n = add_node(b, types[lx->tok]);
-	if (!n)
-		return JE_OOM;
-	if (lx->tok == TK_STRING) {
-		n->s = lx->str + lx->cur_off;
-		n->len = lx->cur_len;
-	} else if (lx->tok == TK_NUMBER) {
-		const char *s = lx->in + lx->tok_start;
-		size_t len = lx->tok_end - lx->tok_start;
-		if (plain_integer(s, len)) {
-			n->s = s;
-			n->len = len;
-		} else {
-			lg_value_t v;
-			if (lg_codec_numeric_in(LG_OID_NUMERIC, -1, s, len, b->arena, &v, b->err) < 0) {
-				b->failed = true;
-				return JE_OOM;
-			}
-			n->s = v.s;
-			n->len = v.len;
-		}
-	}
-	return JE_OK;
 }
 
 /* ---- the parser ---- */
 
 typedef struct parser {
 	lex_t lx;
-	build_t *b; /* NULL for json (validation only) */
+	lg_jb_t *b; /* NULL for json (validation only) */
+	lg_error_t *err;
+	bool failed; /* err set by the builder */
 	unsigned char kinds[(JSON_MAX_DEPTH + 7) / 8]; /* 1 = object */
 	int depth;
 } parser_t;
@@ -490,12 +393,8 @@ static jerr_t open_container(parser_t *p, bool object)
 		p->kinds[d / 8] |= (unsigned char)(1 << (d % 8));
 	else
 		p->kinds[d / 8] &= (unsigned char)~(1 << (d % 8));
-	if (p->b) {
-		jnode_t *n = add_node(p->b, object ? J_OBJ : J_ARR);
-		if (!n)
-			return JE_OOM;
-		p->b->cur = n;
-	}
+	if (p->b && lg_jb_open(p->b, object) < 0)
+		return JE_OOM;
 	return json_lex(&p->lx);
 }
 
@@ -503,7 +402,7 @@ static void close_container(parser_t *p)
 {
 	p->depth--;
 	if (p->b)
-		p->b->cur = p->b->cur->parent;
+		lg_jb_close(p->b);
 }
 
 /* At a string token in an object: the key, then ':' */
@@ -511,10 +410,8 @@ static jerr_t object_field(parser_t *p)
 {
 	if (p->lx.tok != TK_STRING)
 		return parse_error(&p->lx, CX_STRING);
-	if (p->b) {
-		p->b->key = p->lx.str + p->lx.cur_off;
-		p->b->keylen = p->lx.cur_len;
-	}
+	if (p->b)
+		lg_jb_key(p->b, p->lx.str + p->lx.cur_off, p->lx.cur_len);
 	jerr_t e = json_lex(&p->lx);
 	if (e != JE_OK)
 		return e;
@@ -546,6 +443,24 @@ static jerr_t after_value(parser_t *p, bool *more)
 			return e;
 	}
 	return p->lx.tok == TK_END ? JE_OK : parse_error(&p->lx, CX_END);
+}
+
+/* Hands the scalar the lexer is on to the jsonb builder. */
+static int add_scalar(parser_t *p)
+{
+	const lex_t *lx = &p->lx;
+	static const lg_jb_kind_t kinds[] = {[TK_STRING] = LG_JB_STRING,
+					     [TK_NUMBER] = LG_JB_NUMBER,
+					     [TK_TRUE] = LG_JB_TRUE,
+					     [TK_FALSE] = LG_JB_FALSE,
+					     [TK_NULL] = LG_JB_NULL};
+	int rc = lx->tok == TK_STRING ? lg_jb_scalar(p->b, LG_JB_STRING, lx->str + lx->cur_off,
+						     lx->cur_len, p->err)
+				      : lg_jb_scalar(p->b, kinds[lx->tok], lx->in + lx->tok_start,
+						     lx->tok_end - lx->tok_start, p->err);
+	if (rc < 0)
+		p->failed = true;
+	return rc;
 }
 
 /* Parses one value at the current token (containers opened here are
@@ -580,11 +495,10 @@ static jerr_t value(parser_t *p, bool *complete)
 	case TK_TRUE:
 	case TK_FALSE:
 	case TK_NULL:
-		if (p->b && (e = add_scalar(p->b, &p->lx)) != JE_OK)
-			return e;
+		if (p->b && add_scalar(p) < 0)
+			return JE_OOM;
 		return json_lex(&p->lx);
-	default:
-		return parse_error(&p->lx, CX_VALUE);
+	default: return parse_error(&p->lx, CX_VALUE);
 	}
 }
 
@@ -611,38 +525,22 @@ static jerr_t parse(parser_t *p)
 static const char *detail_fmt(jerr_t e)
 {
 	switch (e) {
-	case JE_ESCAPING_INVALID:
-		return "Escape sequence \"\\%.*s\" is invalid.";
-	case JE_EXPECTED_ARRAY_FIRST:
-		return "Expected array element or \"]\", but found \"%.*s\".";
-	case JE_EXPECTED_ARRAY_NEXT:
-		return "Expected \",\" or \"]\", but found \"%.*s\".";
-	case JE_EXPECTED_COLON:
-		return "Expected \":\", but found \"%.*s\".";
-	case JE_EXPECTED_END:
-		return "Expected end of input, but found \"%.*s\".";
-	case JE_EXPECTED_JSON:
-		return "Expected JSON value, but found \"%.*s\".";
-	case JE_EXPECTED_OBJECT_FIRST:
-		return "Expected string or \"}\", but found \"%.*s\".";
-	case JE_EXPECTED_OBJECT_NEXT:
-		return "Expected \",\" or \"}\", but found \"%.*s\".";
-	case JE_EXPECTED_STRING:
-		return "Expected string, but found \"%.*s\".";
-	case JE_INVALID_TOKEN:
-		return "Token \"%.*s\" is invalid.";
-	case JE_EXPECTED_MORE:
-		return "The input string ended unexpectedly.";
-	case JE_CODE_POINT_ZERO:
-		return "\\u0000 cannot be converted to text.";
-	case JE_ESCAPE_FORMAT:
-		return "\"\\u\" must be followed by four hexadecimal digits.";
-	case JE_HIGH_SURROGATE:
-		return "Unicode high surrogate must not follow a high surrogate.";
-	case JE_LOW_SURROGATE:
-		return "Unicode low surrogate must follow a high surrogate.";
-	default:
-		return NULL;
+	case JE_ESCAPING_INVALID: return "Escape sequence \"\\%.*s\" is invalid.";
+	case JE_EXPECTED_ARRAY_FIRST: return "Expected array element or \"]\", but found \"%.*s\".";
+	case JE_EXPECTED_ARRAY_NEXT: return "Expected \",\" or \"]\", but found \"%.*s\".";
+	case JE_EXPECTED_COLON: return "Expected \":\", but found \"%.*s\".";
+	case JE_EXPECTED_END: return "Expected end of input, but found \"%.*s\".";
+	case JE_EXPECTED_JSON: return "Expected JSON value, but found \"%.*s\".";
+	case JE_EXPECTED_OBJECT_FIRST: return "Expected string or \"}\", but found \"%.*s\".";
+	case JE_EXPECTED_OBJECT_NEXT: return "Expected \",\" or \"}\", but found \"%.*s\".";
+	case JE_EXPECTED_STRING: return "Expected string, but found \"%.*s\".";
+	case JE_INVALID_TOKEN: return "Token \"%.*s\" is invalid.";
+	case JE_EXPECTED_MORE: return "The input string ended unexpectedly.";
+	case JE_CODE_POINT_ZERO: return "\\u0000 cannot be converted to text.";
+	case JE_ESCAPE_FORMAT: return "\"\\u\" must be followed by four hexadecimal digits.";
+	case JE_HIGH_SURROGATE: return "Unicode high surrogate must not follow a high surrogate.";
+	case JE_LOW_SURROGATE: return "Unicode low surrogate must follow a high surrogate.";
+	default: return NULL;
 	}
 }
 
@@ -658,8 +556,10 @@ static void json_context(lg_error_t *err, const lex_t *lx)
 	if (start - lx->line_start <= 3)
 		start = lx->line_start;
 	const char *prefix = start > lx->line_start ? "..." : "";
-	const char *suffix = lx->tok != TK_END && end < lx->len && lx->in[end] != '\n' &&
-				     lx->in[end] != '\r' ? "..." : "";
+	const char *suffix =
+		lx->tok != TK_END && end < lx->len && lx->in[end] != '\n' && lx->in[end] != '\r'
+			? "..."
+			: "";
 	lg_error_field(err, LG_ERRF_WHERE, "JSON data, line %d: %s%.*s%s", lx->line, prefix,
 		       (int)(end - start), lx->in + start, suffix);
 }
@@ -670,14 +570,16 @@ static int report(lg_error_t *err, jerr_t e, const lex_t *lx)
 		return lg_codec_err_oom(err);
 	if (e == JE_DEPTH) {
 		lg_error_set(err, LG_SQLSTATE_STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
-		lg_error_field(err, LG_ERRF_HINT,
-			       "Increase the configuration parameter \"max_stack_depth\" (currently "
-			       "2048kB), after ensuring the platform's stack depth limit is "
-			       "adequate.");
+		lg_error_field(
+			err, LG_ERRF_HINT,
+			"Increase the configuration parameter \"max_stack_depth\" (currently "
+			"2048kB), after ensuring the platform's stack depth limit is "
+			"adequate.");
 		return -1;
 	}
 	if (e == JE_CODE_POINT_ZERO)
-		lg_error_set(err, LG_SQLSTATE_INVALID_JSON_TEXT, "unsupported Unicode escape sequence");
+		lg_error_set(err, LG_SQLSTATE_INVALID_JSON_TEXT,
+			     "unsupported Unicode escape sequence");
 	else
 		lg_error_set(err, LG_SQLSTATE_INVALID_TEXT_REPRESENTATION,
 			     "invalid input syntax for type json");
@@ -692,174 +594,6 @@ static int report(lg_error_t *err, jerr_t e, const lex_t *lx)
 	return -1;
 }
 
-/* ---- jsonb output ---- */
-
-typedef struct writer {
-	char *p; /* NULL: only count */
-	size_t n;
-} writer_t;
-
-static void w_put(writer_t *w, const char *s, size_t n)
-{
-	if (w->p)
-		memcpy(w->p + w->n, s, n);
-	w->n += n;
-}
-
-/* escape_json */
-static void w_string(writer_t *w, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	w_put(w, "\"", 1);
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		w_put(w, s + run, i - run);
-		run = i + 1;
-		switch (c) {
-		case '\b':
-			w_put(w, "\\b", 2);
-			break;
-		case '\f':
-			w_put(w, "\\f", 2);
-			break;
-		case '\n':
-			w_put(w, "\\n", 2);
-			break;
-		case '\r':
-			w_put(w, "\\r", 2);
-			break;
-		case '\t':
-			w_put(w, "\\t", 2);
-			break;
-		case '"':
-			w_put(w, "\\\"", 2);
-			break;
-		case '\\':
-			w_put(w, "\\\\", 2);
-			break;
-		default: {
-			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-			w_put(w, u, 6);
-		}
-		}
-	}
-	w_put(w, s + run, n - run);
-	w_put(w, "\"", 1);
-}
-
-static void w_node(writer_t *w, const jnode_t *root)
-{
-	/* Iterative walk: parent links replace a stack. */
-	const jnode_t *n = root;
-	for (;;) {
-		if (n->parent && n->parent->type == J_OBJ) {
-			w_string(w, n->key, n->keylen);
-			w_put(w, ": ", 2);
-		}
-		switch (n->type) {
-		case J_OBJ:
-		case J_ARR:
-			w_put(w, n->type == J_OBJ ? "{" : "[", 1);
-			if (n->first) {
-				n = n->first;
-				continue;
-			}
-			w_put(w, n->type == J_OBJ ? "}" : "]", 1);
-			break;
-		case J_STR:
-			w_string(w, n->s, n->len);
-			break;
-		case J_NUM:
-			w_put(w, n->s, n->len);
-			break;
-		case J_TRUE:
-			w_put(w, "true", 4);
-			break;
-		case J_FALSE:
-			w_put(w, "false", 5);
-			break;
-		case J_NULL:
-			w_put(w, "null", 4);
-			break;
-		}
-		/* Close finished containers, then move to the next sibling. */
-		while (n != root && !n->next) {
-			n = n->parent;
-			w_put(w, n->type == J_OBJ ? "}" : "]", 1);
-		}
-		if (n == root)
-			return;
-		w_put(w, ", ", 2);
-		n = n->next;
-	}
-}
-
-static int key_cmp(const void *a, const void *b)
-{
-	const jnode_t *x = *(const jnode_t *const *)a, *y = *(const jnode_t *const *)b;
-	if (x->keylen != y->keylen)
-		return x->keylen < y->keylen ? -1 : 1;
-	int c = memcmp(x->key, y->key, x->keylen);
-	if (c)
-		return c;
-	/* equal keys keep their input order, so the last one can win */
-	return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-/* Sorts an object's members as jsonb does and drops duplicates but the
- * last. */
-static int sort_object(lg_arena_t *arena, jnode_t *obj)
-{
-	if (obj->count < 2)
-		return 0;
-	jnode_t **v = lg_arena_alloc(arena, obj->count * sizeof(*v));
-	if (!v)
-		return -1;
-	size_t k = 0;
-	for (jnode_t *c = obj->first; c; c = c->next)
-		v[k++] = c;
-	qsort(v, k, sizeof(*v), key_cmp);
-	size_t o = 0;
-	for (size_t i = 0; i < k; i++) {
-		if (i + 1 < k && v[i]->keylen == v[i + 1]->keylen &&
-		    memcmp(v[i]->key, v[i + 1]->key, v[i]->keylen) == 0)
-			continue;
-		v[o++] = v[i];
-	}
-	for (size_t i = 0; i < o; i++)
-		v[i]->next = i + 1 < o ? v[i + 1] : NULL;
-	obj->first = v[0];
-	obj->last = v[o - 1];
-	obj->count = o;
-	return 0;
-}
-
-/* Sorts every object, children before parents. */
-static int normalise(lg_arena_t *arena, jnode_t *root)
-{
-	jnode_t *n = root;
-	for (;;) {
-		if ((n->type == J_OBJ || n->type == J_ARR) && n->first) {
-			n = n->first;
-			continue;
-		}
-		for (;;) {
-			if (n->type == J_OBJ && sort_object(arena, n) < 0)
-				return -1;
-			if (n == root)
-				return 0;
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-		}
-	}
-}
-
 /* ---- codec entry points ---- */
 
 static int json_parse(const char *s, size_t len, bool jsonb, lg_arena_t *arena, lg_value_t *out,
@@ -868,39 +602,26 @@ static int json_parse(const char *s, size_t len, bool jsonb, lg_arena_t *arena, 
 	parser_t *p = lg_arena_calloc(arena, sizeof(*p));
 	if (!p)
 		return lg_codec_err_oom(err);
-	build_t b = {.arena = arena, .err = err};
 	p->lx.in = s;
 	p->lx.len = len;
 	p->lx.line = 1;
+	p->err = err;
 	if (jsonb) {
 		p->lx.str = lg_arena_alloc(arena, len + 1);
-		if (!p->lx.str)
+		p->b = lg_jb_new(arena);
+		if (!p->lx.str || !p->b)
 			return lg_codec_err_oom(err);
-		p->b = &b;
 	}
 	jerr_t e = parse(p);
 	if (e != JE_OK)
-		return b.failed ? -1 : report(err, e, &p->lx);
+		return p->failed ? -1 : report(err, e, &p->lx);
 	if (!jsonb)
 		return lg_codec_set_text(arena, out, s, len, err);
-	if (normalise(arena, b.root) < 0)
-		return lg_codec_err_oom(err);
-	writer_t w = {NULL, 0};
-	w_node(&w, b.root);
-	w.p = lg_arena_alloc(arena, w.n + 1);
-	if (!w.p)
-		return lg_codec_err_oom(err);
-	w.n = 0;
-	w_node(&w, b.root);
-	w.p[w.n] = '\0';
-	out->kind = LG_VAL_TEXT;
-	out->s = w.p;
-	out->len = w.n;
-	return 0;
+	return lg_jb_finish(p->b, out, err);
 }
 
-int lg_codec_json_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len,
-		     lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
+int lg_codec_json_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg_arena_t *arena,
+		     lg_value_t *out, lg_error_t *err)
 {
 	LG_UNUSED(typmod);
 	return json_parse(s, len, oid == LG_OID_JSONB, arena, out, err);

@@ -88,8 +88,8 @@ static num_rc_t parse_special(const char *s, size_t len, size_t i, num_t *n)
 	static const struct {
 		const char *w;
 		num_kind_t k;
-	} sp[] = {{"nan", NUM_NAN},	  {"infinity", NUM_PINF}, {"+infinity", NUM_PINF},
-		  {"-infinity", NUM_NINF}, {"inf", NUM_PINF},	  {"+inf", NUM_PINF},
+	} sp[] = {{"nan", NUM_NAN},        {"infinity", NUM_PINF}, {"+infinity", NUM_PINF},
+		  {"-infinity", NUM_NINF}, {"inf", NUM_PINF},      {"+inf", NUM_PINF},
 		  {"-inf", NUM_NINF}};
 	for (size_t k = 0; k < LG_ARRAY_LEN(sp); k++) {
 		if (!starts_ci(s + i, len - i, sp[k].w))
@@ -137,7 +137,8 @@ static num_rc_t parse(const char *s, size_t len, unsigned char *buf, num_t *n)
 		i++;
 	memset(n, 0, sizeof(*n));
 	if (i < len && !is_digit(s[i]) && s[i] != '.' &&
-	    !((s[i] == '+' || s[i] == '-') && i + 1 < len && (is_digit(s[i + 1]) || s[i + 1] == '.')))
+	    !((s[i] == '+' || s[i] == '-') && i + 1 < len &&
+	      (is_digit(s[i + 1]) || s[i + 1] == '.')))
 		return parse_special(s, len, i, n);
 	n->kind = NUM_FINITE;
 	if (i < len && (s[i] == '+' || s[i] == '-'))
@@ -243,10 +244,11 @@ static int apply_typmod(num_t *n, int32_t typmod, lg_error_t *err)
 	int32_t maxdigits = precision - scale;
 	if (n->ndig > 0 && n->point > maxdigits) {
 		lg_error_set(err, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow");
-		lg_error_field(err, LG_ERRF_DETAIL,
-			       "A field with precision %d, scale %d must round to an absolute value "
-			       "less than %s%d.",
-			       precision, scale, maxdigits ? "10^" : "", maxdigits ? maxdigits : 1);
+		lg_error_field(
+			err, LG_ERRF_DETAIL,
+			"A field with precision %d, scale %d must round to an absolute value "
+			"less than %s%d.",
+			precision, scale, maxdigits ? "10^" : "", maxdigits ? maxdigits : 1);
 		return -1;
 	}
 	n->dscale = scale > 0 ? scale : 0;
@@ -272,12 +274,9 @@ static int check_limits(const num_t *n, lg_error_t *err)
 static size_t text_len(const num_t *n)
 {
 	switch (n->kind) {
-	case NUM_NAN:
-		return 3;
-	case NUM_PINF:
-		return 8;
-	case NUM_NINF:
-		return 9;
+	case NUM_NAN: return 3;
+	case NUM_PINF: return 8;
+	case NUM_NINF: return 9;
 	default:
 		return (size_t)((n->neg ? 1 : 0) + (n->point > 0 ? n->point : 1) +
 				(n->dscale > 0 ? 1 + n->dscale : 0));
@@ -288,7 +287,9 @@ static size_t text_len(const num_t *n)
 static void format(const num_t *n, char *o)
 {
 	if (n->kind != NUM_FINITE) {
-		const char *w = n->kind == NUM_NAN ? "NaN" : n->kind == NUM_PINF ? "Infinity" : "-Infinity";
+		const char *w = n->kind == NUM_NAN    ? "NaN"
+				: n->kind == NUM_PINF ? "Infinity"
+						      : "-Infinity";
 		memcpy(o, w, strlen(w));
 		return;
 	}
@@ -349,8 +350,8 @@ static int input(const char *s, size_t len, int32_t typmod, unsigned char *buf, 
 	return check_limits(n, err);
 }
 
-int lg_codec_numeric_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len,
-			lg_arena_t *arena, lg_value_t *out, lg_error_t *err)
+int lg_codec_numeric_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg_arena_t *arena,
+			lg_value_t *out, lg_error_t *err)
 {
 	LG_UNUSED(oid);
 	unsigned char sbuf[130];
@@ -372,7 +373,8 @@ static bool is_canonical(const char *s, size_t len, int32_t typmod)
 	size_t i = 0;
 	if (len == 3 && memcmp(s, "NaN", 3) == 0)
 		return true;
-	if ((len == 8 && memcmp(s, "Infinity", 8) == 0) || (len == 9 && memcmp(s, "-Infinity", 9) == 0))
+	if ((len == 8 && memcmp(s, "Infinity", 8) == 0) ||
+	    (len == 9 && memcmp(s, "-Infinity", 9) == 0))
 		return typmod < LG_VARHDRSZ;
 	bool neg = i < len && s[i] == '-', nonzero = false;
 	if (neg)
@@ -413,7 +415,8 @@ static num_rc_t stored_num(int32_t typmod, const lg_value_t *v, scratch_t *sc, n
 		if (isnan(v->r))
 			len = (size_t)snprintf(tmp, sizeof(tmp), "NaN");
 		else if (isinf(v->r))
-			len = (size_t)snprintf(tmp, sizeof(tmp), v->r > 0 ? "Infinity" : "-Infinity");
+			len = (size_t)snprintf(tmp, sizeof(tmp),
+					       v->r > 0 ? "Infinity" : "-Infinity");
 		else
 			len = (size_t)snprintf(tmp, sizeof(tmp), "%.15g", v->r);
 	} else if (v->kind == LG_VAL_TEXT || v->kind == LG_VAL_BLOB) {
@@ -467,18 +470,22 @@ static int64_t floordiv4(int64_t e)
 static void send(const num_t *n, lg_sb_t *out)
 {
 	static const int pow10[4] = {1, 10, 100, 1000};
-	uint16_t sign = n->kind == NUM_NAN ? NUMERIC_NAN
-		      : n->kind == NUM_PINF ? NUMERIC_PINF
-		      : n->kind == NUM_NINF ? NUMERIC_NINF
-		      : n->neg ? NUMERIC_NEG : NUMERIC_POS;
+	uint16_t sign = n->kind == NUM_NAN    ? NUMERIC_NAN
+			: n->kind == NUM_PINF ? NUMERIC_PINF
+			: n->kind == NUM_NINF ? NUMERIC_NINF
+			: n->neg              ? NUMERIC_NEG
+					      : NUMERIC_POS;
 	if (n->kind != NUM_FINITE || n->ndig == 0) {
 		lg_codec_put_be(out, 0, 2);
 		lg_codec_put_be(out, 0, 2);
 		lg_codec_put_be(out, sign, 2);
 		/* PostgreSQL reads the dscale of a special value out of its
 		 * header bits: 32 for the infinities, 0 for NaN. */
-		lg_codec_put_be(out, n->kind == NUM_FINITE ? (uint64_t)n->dscale
-				     : n->kind == NUM_NAN ? 0 : 32, 2);
+		lg_codec_put_be(out,
+				n->kind == NUM_FINITE ? (uint64_t)n->dscale
+				: n->kind == NUM_NAN  ? 0
+						      : 32,
+				2);
 		return;
 	}
 	int64_t weight = floordiv4(n->point - 1);

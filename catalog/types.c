@@ -17,7 +17,7 @@ enum {
 };
 
 static const lg_type_t types[TI__COUNT] = {
-#define X(name, oid, typname, len, cat, arr, elem, storage) \
+#define X(name, oid, typname, len, cat, arr, elem, storage)                                        \
 	{oid, typname, len, cat, arr, elem, LG_STORE_##storage},
 #include "types.def"
 #undef X
@@ -45,13 +45,12 @@ static const lg_type_t types[TI__COUNT] = {
 const lg_type_t *lg_cat_type_by_oid(lg_oid_t oid)
 {
 	switch (oid) {
-#define X(name, oid_, typname, len, cat, arr, elem, storage) \
-	case oid_:                                           \
+#define X(name, oid_, typname, len, cat, arr, elem, storage)                                       \
+	case oid_:                                                                                 \
 		return &types[TI_##name];
 #include "types.def"
 #undef X
-	default:
-		return NULL;
+	default: return NULL;
 	}
 }
 
@@ -167,7 +166,8 @@ static int char_typmod(const char *what, const int32_t *mods, int nmods, int32_t
 		       lg_error_t *err)
 {
 	if (nmods != 1)
-		return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE, "invalid type modifier");
+		return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+				    "invalid type modifier");
 	if (mods[0] < 1)
 		return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
 				    "length for type %s must be at least 1", what);
@@ -190,19 +190,20 @@ static int numeric_typmod(const int32_t *mods, int nmods, int32_t *typmod, lg_er
 				    NUMERIC_MAX_PRECISION);
 	if (s < NUMERIC_MIN_SCALE || s > NUMERIC_MAX_SCALE)
 		return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
-				    "NUMERIC scale %d must be between %d and %d", s, NUMERIC_MIN_SCALE,
-				    NUMERIC_MAX_SCALE);
+				    "NUMERIC scale %d must be between %d and %d", s,
+				    NUMERIC_MIN_SCALE, NUMERIC_MAX_SCALE);
 	*typmod = (int32_t)(((uint32_t)p << 16) | ((uint32_t)s & 0x7ff)) + VARHDRSZ;
 	return 0;
 }
 
 /* time(p), timestamp(p): PostgreSQL warns and clamps p > 6; there is no
  * warning channel here, so it just clamps. */
-static int time_typmod(const char *what, bool tz, const int32_t *mods, int nmods,
-		       int32_t *typmod, lg_error_t *err)
+static int time_typmod(const char *what, bool tz, const int32_t *mods, int nmods, int32_t *typmod,
+		       lg_error_t *err)
 {
 	if (nmods != 1)
-		return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE, "invalid type modifier");
+		return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+				    "invalid type modifier");
 	if (mods[0] < 0)
 		return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
 				    "%s(%d)%s precision must not be negative", what, mods[0],
@@ -269,22 +270,14 @@ int lg_cat_typmod(lg_oid_t oid, const int32_t *mods, int nmods, int32_t *typmod,
 		t = lg_cat_type_by_oid(oid);
 	}
 	switch (oid) {
-	case LG_OID_VARCHAR:
-		return char_typmod("varchar", mods, nmods, typmod, err);
-	case LG_OID_BPCHAR:
-		return char_typmod("char", mods, nmods, typmod, err);
-	case LG_OID_NUMERIC:
-		return numeric_typmod(mods, nmods, typmod, err);
-	case LG_OID_TIME:
-		return time_typmod("TIME", false, mods, nmods, typmod, err);
-	case LG_OID_TIMETZ:
-		return time_typmod("TIME", true, mods, nmods, typmod, err);
-	case LG_OID_TIMESTAMP:
-		return time_typmod("TIMESTAMP", false, mods, nmods, typmod, err);
-	case LG_OID_TIMESTAMPTZ:
-		return time_typmod("TIMESTAMP", true, mods, nmods, typmod, err);
-	case LG_OID_INTERVAL:
-		return interval_typmod(mods, nmods, typmod, err);
+	case LG_OID_VARCHAR: return char_typmod("varchar", mods, nmods, typmod, err);
+	case LG_OID_BPCHAR: return char_typmod("char", mods, nmods, typmod, err);
+	case LG_OID_NUMERIC: return numeric_typmod(mods, nmods, typmod, err);
+	case LG_OID_TIME: return time_typmod("TIME", false, mods, nmods, typmod, err);
+	case LG_OID_TIMETZ: return time_typmod("TIME", true, mods, nmods, typmod, err);
+	case LG_OID_TIMESTAMP: return time_typmod("TIMESTAMP", false, mods, nmods, typmod, err);
+	case LG_OID_TIMESTAMPTZ: return time_typmod("TIMESTAMP", true, mods, nmods, typmod, err);
+	case LG_OID_INTERVAL: return interval_typmod(mods, nmods, typmod, err);
 	default:
 		return lg_error_set(err, LG_SQLSTATE_SYNTAX_ERROR,
 				    "type modifier is not allowed for type \"%s\"",
@@ -341,24 +334,12 @@ static void format_scalar(lg_sb_t *out, lg_oid_t oid, int32_t typmod)
 {
 	const lg_type_t *t;
 	switch (oid) {
-	case LG_OID_BOOL:
-		lg_sb_append(out, "boolean");
-		return;
-	case LG_OID_INT2:
-		lg_sb_append(out, "smallint");
-		return;
-	case LG_OID_INT4:
-		lg_sb_append(out, "integer");
-		return;
-	case LG_OID_INT8:
-		lg_sb_append(out, "bigint");
-		return;
-	case LG_OID_FLOAT4:
-		lg_sb_append(out, "real");
-		return;
-	case LG_OID_FLOAT8:
-		lg_sb_append(out, "double precision");
-		return;
+	case LG_OID_BOOL: lg_sb_append(out, "boolean"); return;
+	case LG_OID_INT2: lg_sb_append(out, "smallint"); return;
+	case LG_OID_INT4: lg_sb_append(out, "integer"); return;
+	case LG_OID_INT8: lg_sb_append(out, "bigint"); return;
+	case LG_OID_FLOAT4: lg_sb_append(out, "real"); return;
+	case LG_OID_FLOAT8: lg_sb_append(out, "double precision"); return;
 	case LG_OID_BPCHAR:
 		/* bpchar without a typmod is not character(1): PostgreSQL
 		 * prints it as bpchar. */
@@ -373,21 +354,11 @@ static void format_scalar(lg_sb_t *out, lg_oid_t oid, int32_t typmod)
 		if (typmod >= VARHDRSZ)
 			lg_sb_appendf(out, "(%d)", typmod - VARHDRSZ);
 		return;
-	case LG_OID_NUMERIC:
-		format_numeric(out, typmod);
-		return;
-	case LG_OID_TIME:
-		format_time(out, "time", false, typmod);
-		return;
-	case LG_OID_TIMETZ:
-		format_time(out, "time", true, typmod);
-		return;
-	case LG_OID_TIMESTAMP:
-		format_time(out, "timestamp", false, typmod);
-		return;
-	case LG_OID_TIMESTAMPTZ:
-		format_time(out, "timestamp", true, typmod);
-		return;
+	case LG_OID_NUMERIC: format_numeric(out, typmod); return;
+	case LG_OID_TIME: format_time(out, "time", false, typmod); return;
+	case LG_OID_TIMETZ: format_time(out, "time", true, typmod); return;
+	case LG_OID_TIMESTAMP: format_time(out, "timestamp", false, typmod); return;
+	case LG_OID_TIMESTAMPTZ: format_time(out, "timestamp", true, typmod); return;
 	case LG_OID_INTERVAL:
 		lg_sb_append(out, "interval");
 		if (typmod >= 0) {
@@ -475,14 +446,13 @@ static void decl_mods(lg_sb_t *out, lg_oid_t oid, int32_t typmod)
 		break;
 	case LG_OID_NUMERIC:
 		if (t >= 0)
-			lg_sb_appendf(out, "(%d,%d)", (t >> 16) & 0xffff, ((t & 0x7ff) ^ 1024) - 1024);
+			lg_sb_appendf(out, "(%d,%d)", (t >> 16) & 0xffff,
+				      ((t & 0x7ff) ^ 1024) - 1024);
 		break;
 	case LG_OID_TIME:
 	case LG_OID_TIMETZ:
 	case LG_OID_TIMESTAMP:
-	case LG_OID_TIMESTAMPTZ:
-		lg_sb_appendf(out, "(%d)", typmod);
-		break;
+	case LG_OID_TIMESTAMPTZ: lg_sb_appendf(out, "(%d)", typmod); break;
 	case LG_OID_INTERVAL:
 		if ((typmod & 0xffff) != INTERVAL_FULL_PRECISION)
 			lg_sb_appendf(out, "(%d,%d)", (typmod >> 16) & INTERVAL_FULL_RANGE,
@@ -490,8 +460,7 @@ static void decl_mods(lg_sb_t *out, lg_oid_t oid, int32_t typmod)
 		else
 			lg_sb_appendf(out, "(%d)", (typmod >> 16) & INTERVAL_FULL_RANGE);
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -547,8 +516,8 @@ static const lg_type_t *sqlite_name(const char *name, size_t n)
 		const char *name;
 		lg_oid_t oid;
 	} names[] = {
-		{"integer", LG_OID_INT8},  {"int", LG_OID_INT8},     {"real", LG_OID_FLOAT8},
-		{"double", LG_OID_FLOAT8}, {"blob", LG_OID_BYTEA},   {"clob", LG_OID_TEXT},
+		{"integer", LG_OID_INT8},       {"int", LG_OID_INT8},    {"real", LG_OID_FLOAT8},
+		{"double", LG_OID_FLOAT8},      {"blob", LG_OID_BYTEA},  {"clob", LG_OID_TEXT},
 		{"datetime", LG_OID_TIMESTAMP}, {"string", LG_OID_TEXT},
 	};
 	char buf[32];
@@ -576,16 +545,11 @@ static const lg_type_t *decl_base(const char *s, size_t n)
 static lg_oid_t affinity_type(const char *s, size_t n)
 {
 	switch (sqlite_affinity(s, n)) {
-	case AFF_INTEGER:
-		return LG_OID_INT8;
-	case AFF_TEXT:
-		return LG_OID_TEXT;
-	case AFF_BLOB:
-		return LG_OID_BYTEA;
-	case AFF_REAL:
-		return LG_OID_FLOAT8;
-	default:
-		return LG_OID_NUMERIC;
+	case AFF_INTEGER: return LG_OID_INT8;
+	case AFF_TEXT: return LG_OID_TEXT;
+	case AFF_BLOB: return LG_OID_BYTEA;
+	case AFF_REAL: return LG_OID_FLOAT8;
+	default: return LG_OID_NUMERIC;
 	}
 }
 

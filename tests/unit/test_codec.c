@@ -75,8 +75,8 @@ static void check_error(const codec_case_t *c, const lg_error_t *err, int i)
 	const char *want[3] = {c->detail, c->hint, c->context};
 	for (int k = 0; k < 3; k++) {
 		if (!want[k])
-			ck_assert_msg(!got[k], "case %d (%s): unexpected field %d [%s]", i, c->in, k,
-				      got[k]);
+			ck_assert_msg(!got[k], "case %d (%s): unexpected field %d [%s]", i, c->in,
+				      k, got[k]);
 		else
 			ck_assert_msg(got[k] && strcmp(got[k], want[k]) == 0,
 				      "case %d (%s): field %d [%s] want [%s]", i, c->in, k,
@@ -149,8 +149,8 @@ START_TEST(pg_cases_reparse)
 			continue;
 		lg_error_t err = LG_ERROR_INIT;
 		lg_value_t v;
-		int rc = lg_codec_decode_text(c->oid, c->typmod, c->text, strlen(c->text), &arena, &v,
-					      &err);
+		int rc = lg_codec_decode_text(c->oid, c->typmod, c->text, strlen(c->text), &arena,
+					      &v, &err);
 		ck_assert_msg(rc == 0, "case %zu (%s): %s", i, c->text, lg_error_message(&err));
 		lg_sb_t sb = LG_SB_INIT;
 		lg_codec_encode_text(c->oid, c->typmod, &v, &sb, &err);
@@ -172,10 +172,22 @@ typedef struct stored_case {
 	const char *pg; /* the query that printed `text` */
 } stored_case_t;
 
-#define I(x) {LG_VAL_INT, (x), 0, NULL, 0}
-#define R(x) {LG_VAL_REAL, 0, (x), NULL, 0}
-#define T(x) {LG_VAL_TEXT, 0, 0, (x), sizeof(x) - 1}
-#define B(x) {LG_VAL_BLOB, 0, 0, (x), sizeof(x) - 1}
+#define I(x)                                                                                       \
+	{                                                                                          \
+		LG_VAL_INT, (x), 0, NULL, 0                                                        \
+	}
+#define R(x)                                                                                       \
+	{                                                                                          \
+		LG_VAL_REAL, 0, (x), NULL, 0                                                       \
+	}
+#define T(x)                                                                                       \
+	{                                                                                          \
+		LG_VAL_TEXT, 0, 0, (x), sizeof(x) - 1                                              \
+	}
+#define B(x)                                                                                       \
+	{                                                                                          \
+		LG_VAL_BLOB, 0, 0, (x), sizeof(x) - 1                                              \
+	}
 #define NUMMOD(p, s) ((((p) << 16) | ((s)&0x7ff)) + 4)
 
 static const stored_case_t stored[] = {
@@ -232,8 +244,8 @@ START_TEST(stored_kinds)
 		lg_error_t err = LG_ERROR_INIT;
 		lg_sb_t sb = LG_SB_INIT;
 		ck_assert_int_eq(lg_codec_encode_text(c->oid, c->typmod, &c->v, &sb, &err), 0);
-		ck_assert_msg(strcmp(sb.data, c->text) == 0, "%s: got [%s] want [%s]", c->pg, sb.data,
-			      c->text);
+		ck_assert_msg(strcmp(sb.data, c->text) == 0, "%s: got [%s] want [%s]", c->pg,
+			      sb.data, c->text);
 		lg_sb_free(&sb);
 	}
 }
@@ -244,9 +256,26 @@ END_TEST
 START_TEST(numeric_collation)
 {
 	static const char *sorted[] = {
-		"-Infinity", "-1000000000000000000000", "-10", "-9.99", "-1.5", "-1",
-		"-0.000000000000000000001", "0", "0.000000000000000000001", "0.5", "1", "1.0000001",
-		"1.5", "2", "9.99", "10", "100", "1000000000000000000000", "Infinity", "NaN",
+		"-Infinity",
+		"-1000000000000000000000",
+		"-10",
+		"-9.99",
+		"-1.5",
+		"-1",
+		"-0.000000000000000000001",
+		"0",
+		"0.000000000000000000001",
+		"0.5",
+		"1",
+		"1.0000001",
+		"1.5",
+		"2",
+		"9.99",
+		"10",
+		"100",
+		"1000000000000000000000",
+		"Infinity",
+		"NaN",
 	};
 	size_t n = LG_ARRAY_LEN(sorted);
 	for (size_t i = 0; i < n; i++)
@@ -254,8 +283,8 @@ START_TEST(numeric_collation)
 			int c = lg_codec_numeric_cmp(sorted[i], strlen(sorted[i]), sorted[j],
 						     strlen(sorted[j]));
 			int want = i < j ? -1 : i > j ? 1 : 0;
-			ck_assert_msg((c > 0) - (c < 0) == want, "%s vs %s: %d", sorted[i], sorted[j],
-				      c);
+			ck_assert_msg((c > 0) - (c < 0) == want, "%s vs %s: %d", sorted[i],
+				      sorted[j], c);
 		}
 	/* Equal values at different scales: select 1.0 = 1.00, -0.0 = 0 */
 	ck_assert_int_eq(lg_codec_numeric_cmp("1.0", 3, "1.00", 4), 0);
@@ -307,10 +336,13 @@ START_TEST(encoding_errors)
 		const char *msg;
 	} bad[] = {
 		{LG_OID_TEXT, "bad\xff", "invalid byte sequence for encoding \"UTF8\": 0xff"},
-		{LG_OID_TEXT, "x\xe2\x82", "invalid byte sequence for encoding \"UTF8\": 0xe2 0x82"},
+		{LG_OID_TEXT, "x\xe2\x82",
+		 "invalid byte sequence for encoding \"UTF8\": 0xe2 0x82"},
 		{LG_OID_VARCHAR, "\xc3(", "invalid byte sequence for encoding \"UTF8\": 0xc3 0x28"},
-		{LG_OID_INT4, "1\xed\xa0\x80", "invalid byte sequence for encoding \"UTF8\": 0xed 0xa0 0x80"},
-		{LG_OID_JSON, "\"\xc0\x80\"", "invalid byte sequence for encoding \"UTF8\": 0xc0 0x80"},
+		{LG_OID_INT4, "1\xed\xa0\x80",
+		 "invalid byte sequence for encoding \"UTF8\": 0xed 0xa0 0x80"},
+		{LG_OID_JSON, "\"\xc0\x80\"",
+		 "invalid byte sequence for encoding \"UTF8\": 0xc0 0x80"},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(bad); i++) {
 		lg_error_t err = LG_ERROR_INIT;
@@ -323,10 +355,12 @@ START_TEST(encoding_errors)
 	lg_error_t err = LG_ERROR_INIT;
 	lg_value_t v;
 	ck_assert_int_eq(lg_codec_decode_text(LG_OID_TEXT, -1, "a\0b", 3, &arena, &v, &err), -1);
-	ck_assert_str_eq(lg_error_message(&err), "invalid byte sequence for encoding \"UTF8\": 0x00");
+	ck_assert_str_eq(lg_error_message(&err),
+			 "invalid byte sequence for encoding \"UTF8\": 0x00");
 	lg_error_clear(&err);
-	ck_assert_int_eq(lg_codec_decode_binary(LG_OID_TEXT, -1, (const uint8_t *)"\xff", 1,
-						&arena, &v, &err), -1);
+	ck_assert_int_eq(lg_codec_decode_binary(LG_OID_TEXT, -1, (const uint8_t *)"\xff", 1, &arena,
+						&v, &err),
+			 -1);
 	ck_assert_str_eq(lg_sqlstate_code(err.sqlstate), "22021");
 	lg_error_clear(&err);
 }
@@ -362,7 +396,8 @@ START_TEST(binary_errors)
 		{LG_OID_JSONB, "\x02{}", 3, "22P03", "unsupported jsonb version number 2"},
 		{LG_OID_JSONB, "\x01{", 2, "22P02", "invalid input syntax for type json"},
 		{LG_OID_CHAR, "ab", 2, "22P03", "incorrect binary data format"},
-		{LG_OID_INTERVAL, "", 0, "0A000", "binary input for type interval is not supported"},
+		{LG_OID_INTERVAL, "", 0, "0A000",
+		 "binary input for type interval is not supported"},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(bad); i++) {
 		lg_error_t err = LG_ERROR_INIT;
@@ -385,11 +420,13 @@ START_TEST(binary_typmods)
 	lg_value_t v;
 	/* numeric_send('1.005') = \x000200000000000300010032 */
 	static const uint8_t n1005[] = {0, 2, 0, 0, 0, 0, 0, 3, 0, 1, 0, 0x32};
-	ck_assert_int_eq(lg_codec_decode_binary(LG_OID_NUMERIC, NUMMOD(10, 2), n1005,
-						sizeof(n1005), &arena, &v, &err), 0);
+	ck_assert_int_eq(lg_codec_decode_binary(LG_OID_NUMERIC, NUMMOD(10, 2), n1005, sizeof(n1005),
+						&arena, &v, &err),
+			 0);
 	ck_assert_str_eq(v.s, "1.01");
-	ck_assert_int_eq(lg_codec_decode_binary(LG_OID_NUMERIC, NUMMOD(2, 2), n1005,
-						sizeof(n1005), &arena, &v, &err), -1);
+	ck_assert_int_eq(lg_codec_decode_binary(LG_OID_NUMERIC, NUMMOD(2, 2), n1005, sizeof(n1005),
+						&arena, &v, &err),
+			 -1);
 	ck_assert_str_eq(lg_error_message(&err), "numeric field overflow");
 	lg_error_clear(&err);
 	/* select timestamp_send('2026-04-23 10:00:00.123456') = \x0002f31c7ae8aa40 */
@@ -399,11 +436,13 @@ START_TEST(binary_typmods)
 	ck_assert_int_eq(lg_codec_decode_binary(LG_OID_TIMESTAMP, 0, ts, 8, &arena, &v, &err), 0);
 	ck_assert_str_eq(v.s, "2026-04-23 10:00:00");
 	ck_assert_int_eq(lg_codec_decode_binary(LG_OID_VARCHAR, 3 + 4, (const uint8_t *)"abcd", 4,
-						&arena, &v, &err), -1);
+						&arena, &v, &err),
+			 -1);
 	ck_assert_str_eq(lg_error_message(&err), "value too long for type character varying(3)");
 	lg_error_clear(&err);
 	ck_assert_int_eq(lg_codec_decode_binary(LG_OID_BPCHAR, 3 + 4, (const uint8_t *)"a", 1,
-						&arena, &v, &err), 0);
+						&arena, &v, &err),
+			 0);
 	ck_assert_str_eq(v.s, "a  ");
 }
 END_TEST
@@ -421,11 +460,35 @@ static uint64_t rng(void)
 }
 
 static const lg_oid_t all_oids[] = {
-	0, LG_OID_BOOL, LG_OID_BYTEA, LG_OID_CHAR, LG_OID_NAME, LG_OID_INT8, LG_OID_INT2,
-	LG_OID_INT4, LG_OID_REGPROC, LG_OID_TEXT, LG_OID_OID, LG_OID_JSON, LG_OID_FLOAT4,
-	LG_OID_FLOAT8, LG_OID_UNKNOWN, LG_OID_BPCHAR, LG_OID_VARCHAR, LG_OID_DATE, LG_OID_TIME,
-	LG_OID_TIMESTAMP, LG_OID_TIMESTAMPTZ, LG_OID_INTERVAL, LG_OID_TIMETZ, LG_OID_NUMERIC,
-	LG_OID_REGCLASS, LG_OID_UUID, LG_OID_JSONB, LG_OID_INT4_ARRAY, LG_OID_TEXT_ARRAY,
+	0,
+	LG_OID_BOOL,
+	LG_OID_BYTEA,
+	LG_OID_CHAR,
+	LG_OID_NAME,
+	LG_OID_INT8,
+	LG_OID_INT2,
+	LG_OID_INT4,
+	LG_OID_REGPROC,
+	LG_OID_TEXT,
+	LG_OID_OID,
+	LG_OID_JSON,
+	LG_OID_FLOAT4,
+	LG_OID_FLOAT8,
+	LG_OID_UNKNOWN,
+	LG_OID_BPCHAR,
+	LG_OID_VARCHAR,
+	LG_OID_DATE,
+	LG_OID_TIME,
+	LG_OID_TIMESTAMP,
+	LG_OID_TIMESTAMPTZ,
+	LG_OID_INTERVAL,
+	LG_OID_TIMETZ,
+	LG_OID_NUMERIC,
+	LG_OID_REGCLASS,
+	LG_OID_UUID,
+	LG_OID_JSONB,
+	LG_OID_INT4_ARRAY,
+	LG_OID_TEXT_ARRAY,
 };
 
 static const int32_t some_typmods[] = {-1, 0, 3, 5 + 4, NUMMOD(10, 2), NUMMOD(3, -2), 6};
@@ -461,12 +524,14 @@ START_TEST(robust_random_input)
 		size_t len = rng() % sizeof(buf);
 		bool raw = rng() % 4 == 0;
 		for (size_t i = 0; i < len; i++)
-			buf[i] = raw ? (uint8_t)rng() : (uint8_t)alphabet[rng() % (sizeof(alphabet) - 1)];
+			buf[i] = raw ? (uint8_t)rng()
+				     : (uint8_t)alphabet[rng() % (sizeof(alphabet) - 1)];
 		lg_oid_t oid = all_oids[rng() % LG_ARRAY_LEN(all_oids)];
 		int32_t typmod = some_typmods[rng() % LG_ARRAY_LEN(some_typmods)];
 		lg_error_t err = LG_ERROR_INIT;
 		lg_value_t v;
-		int rc = lg_codec_decode_text(oid, typmod, (const char *)buf, len, &arena, &v, &err);
+		int rc =
+			lg_codec_decode_text(oid, typmod, (const char *)buf, len, &arena, &v, &err);
 		check_outcome(rc, &err, &v, oid, typmod);
 		lg_error_clear(&err);
 		rc = lg_codec_decode_binary(oid, typmod, buf, len, &arena, &v, &err);
@@ -489,7 +554,8 @@ START_TEST(robust_truncated_binary)
 		for (size_t cut = 0; cut <= n; cut++) {
 			lg_error_t err = LG_ERROR_INIT;
 			lg_value_t v;
-			int rc = lg_codec_decode_binary(c->oid, c->typmod, buf, cut, &arena, &v, &err);
+			int rc = lg_codec_decode_binary(c->oid, c->typmod, buf, cut, &arena, &v,
+							&err);
 			check_outcome(rc, &err, &v, c->oid, c->typmod);
 			lg_error_clear(&err);
 		}
@@ -499,7 +565,8 @@ START_TEST(robust_truncated_binary)
 			buf[at] = (uint8_t)rng();
 			lg_error_t err = LG_ERROR_INIT;
 			lg_value_t v;
-			int rc = lg_codec_decode_binary(c->oid, c->typmod, buf, n, &arena, &v, &err);
+			int rc =
+				lg_codec_decode_binary(c->oid, c->typmod, buf, n, &arena, &v, &err);
 			check_outcome(rc, &err, &v, c->oid, c->typmod);
 			lg_error_clear(&err);
 			buf[at] = saved;
@@ -521,7 +588,8 @@ START_TEST(robust_stored_values)
 		memcpy(&v.r, &bits, 8);
 		size_t len = rng() % sizeof(text);
 		for (size_t i = 0; i < len; i++)
-			text[i] = rng() % 2 ? (char)rng() : alphabet[rng() % (sizeof(alphabet) - 1)];
+			text[i] =
+				rng() % 2 ? (char)rng() : alphabet[rng() % (sizeof(alphabet) - 1)];
 		v.s = text;
 		v.len = len;
 		lg_oid_t oid = all_oids[rng() % LG_ARRAY_LEN(all_oids)];
@@ -559,8 +627,8 @@ START_TEST(robust_out_of_memory)
 			lg_error_t err = LG_ERROR_INIT;
 			lg_value_t v;
 			lg_mem_fail_after(fail);
-			int rc = lg_codec_decode_text(in[i].oid, -1, in[i].in, strlen(in[i].in), &a, &v,
-						      &err);
+			int rc = lg_codec_decode_text(in[i].oid, -1, in[i].in, strlen(in[i].in), &a,
+						      &v, &err);
 			lg_sb_t sb = LG_SB_INIT;
 			if (rc == 0)
 				rc = lg_codec_encode_text(in[i].oid, -1, &v, &sb, &err);
