@@ -11,7 +11,8 @@
 struct cache_entry {
 	cache_entry_t *next;
 	int slot;
-	const lg_cat_table_t *t;
+	const char *name;
+	const lg_cat_table_t *t; /* NULL: known not to exist */
 };
 
 lg_cat_t *lg_cat_new(sqlite3 *db)
@@ -101,22 +102,24 @@ static int schema_slots(const char *schema, int slots[2])
 	return 0;
 }
 
+/* Loaded tables and names known to be missing (a lookup usually tries
+ * pg_temp first) are cached until invalidate. */
 static int cached_table(lg_cat_t *cat, int slot, const char *name, const lg_cat_table_t **out,
 			lg_error_t *err)
 {
 	for (cache_entry_t *e = cat->entries; e; e = e->next) {
-		if (e->slot == slot && strcmp(e->t->name, name) == 0) {
+		if (e->slot == slot && strcmp(e->name, name) == 0) {
 			*out = e->t;
 			return 0;
 		}
 	}
 	if (lg_cat_load_table(cat, slot, name, out, err) < 0)
 		return -1;
-	if (!*out)
-		return 0;
 	cache_entry_t *e = lg_arena_alloc(&cat->arena, sizeof(*e));
-	if (!e)
+	const char *copy = *out ? (*out)->name : lg_arena_strdup(&cat->arena, name);
+	if (!e || !copy)
 		return lg_error_set(err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	e->name = copy;
 	e->slot = slot;
 	e->t = *out;
 	e->next = cat->entries;
