@@ -139,6 +139,27 @@ static int dependents_error(rw_ctx_t *ctx, const drop_set_t *s, const lg_sb_t *d
 	return -1;
 }
 
+/* PostgreSQL's DETAIL lists the dependents of the last target first, each
+ * target's in creation order. */
+static void dependents_detail(const drop_set_t *s, const lg_cat_table_t *const *all, int n,
+			      lg_sb_t *detail)
+{
+	for (int k = s->n - 1; k >= 0; k--) {
+		for (int i = 0; i < n; i++) {
+			if (in_set(s, all[i]))
+				continue;
+			for (int j = 0; j < all[i]->nfkeys; j++) {
+				if (ref_target(s, all[i], &all[i]->fkeys[j]) != s->t[k])
+					continue;
+				lg_sb_appendf(detail,
+					      "%sconstraint %s on table %s depends on table %s",
+					      detail->len ? "\n" : "", all[i]->fkeys[j].name,
+					      all[i]->name, s->t[k]->name);
+			}
+		}
+	}
+}
+
 /* Foreign keys of tables outside the set that reference tables in it:
  * 2BP01 with RESTRICT; with CASCADE they are dropped (PostgreSQL also
  * sends NOTICE "drop cascades to constraint ...", which litegres cannot). */
@@ -149,20 +170,12 @@ static int dependents(rw_ctx_t *ctx, const drop_set_t *s, DropBehavior behavior,
 	if (lg_cat_tables(rw_cat(ctx), &all, &n, rw_err(ctx)) < 0)
 		return -1;
 	lg_sb_t detail = LG_SB_INIT;
-	for (int i = 0; i < n && rc == 0; i++) {
+	dependents_detail(s, all, n, &detail);
+	for (int i = 0; i < n && rc == 0 && detail.len && behavior == DROP_CASCADE; i++) {
 		bool refs = false;
-		if (in_set(s, all[i]))
-			continue;
-		for (int j = 0; j < all[i]->nfkeys; j++) {
-			const lg_cat_table_t *target = ref_target(s, all[i], &all[i]->fkeys[j]);
-			if (!target)
-				continue;
-			refs = true;
-			lg_sb_appendf(&detail, "%sconstraint %s on table %s depends on table %s",
-				      detail.len ? "\n" : "", all[i]->fkeys[j].name, all[i]->name,
-				      target->name);
-		}
-		if (refs && behavior == DROP_CASCADE)
+		for (int j = 0; j < all[i]->nfkeys && !in_set(s, all[i]); j++)
+			refs |= ref_target(s, all[i], &all[i]->fkeys[j]) != NULL;
+		if (refs)
 			rc = cascade_edit(ctx, s, all[i], edits);
 	}
 	if (rc == 0 && detail.failed)

@@ -33,8 +33,8 @@ constraint comments_user_id_fkey on table comments depends on table users
 
 drop table posts, users
 => ERROR 2BP01 cannot drop desired object(s) because other objects depend on them
-   detail: constraint comments_post_id_fkey on table comments depends on table posts
-constraint comments_user_id_fkey on table comments depends on table users
+   detail: constraint comments_user_id_fkey on table comments depends on table users
+constraint comments_post_id_fkey on table comments depends on table posts
    hint: Use DROP ... CASCADE to drop the dependent objects too.
 
 drop table nope
