@@ -576,8 +576,102 @@ static void fn_ceil(sqlite3_context *c, int n, sqlite3_value **v) { unary_fn(c, 
 static void fn_floor(sqlite3_context *c, int n, sqlite3_value **v) { unary_fn(c, n, v, R_FLOOR); }
 static void fn_abs(sqlite3_context *c, int n, sqlite3_value **v) { unary_fn(c, n, v, R_ABS); }
 
-/* pow and sqrt go through double precision (PostgreSQL computes them
- * exactly; the last digits can differ). */
+/* Result scale of base ^ exp as PostgreSQL's power_var chooses it: 16
+ * significant digits, at least either input's scale. */
+static int pow_scale(const dec_t *base, const dec_t *exp, double log10_result)
+{
+	int rscale = 16 - (int)log10_result;
+	if (rscale < base->scale)
+		rscale = base->scale;
+	if (rscale < exp->scale)
+		rscale = exp->scale;
+	if (rscale < 0)
+		rscale = 0;
+	return rscale > 1000 ? 1000 : rscale;
+}
+
+static double dec_double(const dec_t *d)
+{
+	lg_sb_t sb = LG_SB_INIT;
+	dec_format(d, &sb);
+	double r = sb.data ? strtod(sb.data, NULL) : 0;
+	lg_sb_free(&sb);
+	return r;
+}
+
+/* Integer exponents are exact (then rounded to the result scale). */
+static int pow_int(dec_t *base, dec_t *exp, long e, dec_t *r, lg_error_t *err)
+{
+	double b = fabs(dec_double(base));
+	double f = base->n ? (double)e * log10(b) : 0;
+	if (f > 100000)
+		return lg_error_set(err, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+				    "value overflows numeric format");
+	int rscale = pow_scale(base, exp, f);
+	if (base->n == 0 && e < 0)
+		return lg_error_set(err, LG_SQLSTATE_DIVISION_BY_ZERO, "division by zero");
+	dec_t acc = {0};
+	if (dec_parse("1", 1, &acc, err))
+		return -1;
+	for (long i = 0; i < (e < 0 ? -e : e); i++) {
+		dec_t t = {0};
+		if (mag_mul(&acc, base, &t, err)) {
+			dec_free(&acc);
+			return -1;
+		}
+		t.sign = acc.sign * base->sign;
+		t.scale = acc.scale + base->scale;
+		trim(&t);
+		dec_free(&acc);
+		acc = t;
+		if (acc.n > 20000) {
+			dec_free(&acc);
+			return lg_error_set(err, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+					    "value overflows numeric format");
+		}
+	}
+	if (e < 0) {
+		dec_t one = {0};
+		int rc = dec_parse("1", 1, &one, err) ? -1 : dec_div(&one, &acc, rscale, r, err);
+		dec_free(&one);
+		dec_free(&acc);
+		return rc;
+	}
+	*r = acc;
+	if (rscale >= r->scale)
+		return shift(r, rscale - r->scale, err) ? -1 : (r->scale = rscale, 0);
+	return round_to(r, rscale, false, err);
+}
+
+/* Non-integer exponents and sqrt go through double precision (PostgreSQL
+ * computes them to the full result scale; the last digits can differ). */
+static int pow_double(dec_t *base, dec_t *exp, bool sqrt_only, dec_t *r, lg_error_t *err)
+{
+	double b = dec_double(base), x = sqrt_only ? 0.5 : dec_double(exp);
+	if (b < 0)
+		return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+				    sqrt_only ? "cannot take square root of a negative number"
+					      : "a negative number raised to a non-integer power yields a complex result");
+	double v = pow(b, x);
+	int rscale;
+	if (sqrt_only) { /* sqrt_var: sweight = (weight + 1) * 4 / 2 - 1 */
+		int w, f;
+		nbase_lead(base, &w, &f);
+		rscale = 16 - ((w + 1) * 4 / 2 - 1);
+		if (rscale < base->scale)
+			rscale = base->scale;
+		if (rscale < 0)
+			rscale = 0;
+	} else {
+		rscale = pow_scale(base, exp, v > 0 ? log10(v) : 0);
+	}
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%.17g", v);
+	if (dec_parse(buf, strlen(buf), r, err))
+		return -1;
+	return unary(r, R_ROUND, rscale, err);
+}
+
 static void via_double(sqlite3_context *ctx, sqlite3_value **argv, int argc)
 {
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
@@ -585,22 +679,34 @@ static void via_double(sqlite3_context *ctx, sqlite3_value **argv, int argc)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	double a = sqlite3_value_double(argv[0]);
-	if (argc == 1 && a < 0) {
-		lg_udf_error(ctx, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
-			     "cannot take square root of a negative number");
-		return;
-	}
-	double r = argc == 1 ? sqrt(a) : pow(a, sqlite3_value_double(argv[1]));
-	char buf[64];
-	snprintf(buf, sizeof(buf), "%.15g", r);
 	lg_error_t err = LG_ERROR_INIT;
-	dec_t d = {0};
-	if (dec_parse(buf, strlen(buf), &d, &err))
+	dec_t base = {0}, exp = {0}, r = {0};
+	int rc = dec_from_value(argv[0], &base, &err);
+	if (rc == 0 && argc > 1)
+		rc = dec_from_value(argv[1], &exp, &err);
+	if (rc == 0 && (base.special || exp.special)) {
+		rc = lg_error_set(&err, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
+				  "power of NaN or infinity is not supported");
+	} else if (rc == 0) {
+		bool integral = argc > 1 && exp.n <= exp.scale + 9;
+		for (int i = 0; integral && i < exp.scale && i < exp.n; i++)
+			integral = exp.mag[i] == 0;
+		if (integral) {
+			long e = 0;
+			for (int i = exp.n - 1; i >= exp.scale; i--)
+				e = e * 10 + exp.mag[i];
+			rc = pow_int(&base, &exp, exp.sign < 0 ? -e : e, &r, &err);
+		} else {
+			rc = pow_double(&base, &exp, argc == 1, &r, &err);
+		}
+	}
+	if (rc)
 		lg_fn_error(ctx, &err);
 	else
-		result_dec(ctx, &d);
-	dec_free(&d);
+		result_dec(ctx, &r);
+	dec_free(&base);
+	dec_free(&exp);
+	dec_free(&r);
 }
 
 static void fn_pow(sqlite3_context *c, int n, sqlite3_value **v) { via_double(c, v, n); }

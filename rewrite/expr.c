@@ -438,6 +438,25 @@ static int param_ref(rw_ctx_t *ctx, ParamRef *p, const rw_type_t *want, lg_sb_t 
 	return rw_sb_check(ctx, out);
 }
 
+/* The database collation is C (byte order), which is SQLite's BINARY:
+ * COLLATE "C"/"POSIX"/"default" change nothing; others are not supported. */
+static int collate_clause(rw_ctx_t *ctx, CollateClause *c, const rw_type_t *want, lg_sb_t *out,
+			  rw_type_t *type)
+{
+	const char *name = strVal(llast(c->collname));
+	if (list_length(c->collname) > 2 ||
+	    (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0 && strcmp(name, "default") != 0 &&
+	     strcmp(name, "ucs_basic") != 0))
+		return rw_unsupported(ctx, c->location, "COLLATE other than \"C\"");
+	if (rw_expr(ctx, c->arg, want, out, type))
+		return -1;
+	if (type->oid != LG_OID_TEXT && type->oid != LG_OID_VARCHAR && type->oid != LG_OID_BPCHAR &&
+	    type->oid != LG_OID_NAME && type->oid != LG_OID_UNKNOWN)
+		return rw_error(ctx, c->location, LG_SQLSTATE_DATATYPE_MISMATCH,
+				"collations are not supported by type %s", rw_type_name(ctx, type));
+	return 0;
+}
+
 /* ---- dispatch ---- */
 
 
@@ -481,7 +500,7 @@ static int expr_node(rw_ctx_t *ctx, Node *node, const rw_type_t *want, lg_sb_t *
 	case T_RowExpr:
 		return rw_unsupported(ctx, exprLocation(node), "row constructors");
 	case T_CollateClause:
-		return rw_unsupported(ctx, exprLocation(node), "COLLATE");
+		return collate_clause(ctx, (CollateClause *)node, want, out, type);
 	case T_A_Indirection:
 		return rw_unsupported(ctx, exprLocation(node), "subscripts and field selection");
 	case T_GroupingFunc:

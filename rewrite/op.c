@@ -186,6 +186,11 @@ int rw_compare(rw_ctx_t *ctx, const char *op, Node *l, Node *r, int location, lg
 
 /* ---- arithmetic ---- */
 
+static int int_rank_of(lg_oid_t o)
+{
+	return o == LG_OID_INT2 ? 1 : o == LG_OID_INT4 ? 2 : 3;
+}
+
 static lg_oid_t arith_type(lg_oid_t a, lg_oid_t b)
 {
 	if (!rw_is_numeric_type(a) || !rw_is_numeric_type(b))
@@ -196,7 +201,7 @@ static lg_oid_t arith_type(lg_oid_t a, lg_oid_t b)
 		return LG_OID_FLOAT8;
 	if (a == LG_OID_NUMERIC || b == LG_OID_NUMERIC)
 		return LG_OID_NUMERIC;
-	return a > b ? (a == LG_OID_INT2 ? b : a) : (b == LG_OID_INT2 ? a : b);
+	return int_rank_of(a) >= int_rank_of(b) ? a : b;
 }
 
 /* Integer/real division and modulo raise 22012 on zero (SQLite gives NULL);
@@ -338,21 +343,18 @@ static int prefix_op(rw_ctx_t *ctx, const char *op, A_Expr *e, lg_sb_t *out, rw_
 
 /* ---- strings ---- */
 
-/* Text form of a value for ||: the type's output function. */
+/* Text of a non-text operand of ||: anytextcat is `$1::text || $2`, so
+ * this is the cast to text (booleans give 'true', not 't'). */
 static int to_text_out(rw_ctx_t *ctx, operand_t *o)
 {
 	lg_oid_t t = o->t.oid;
 	if (is_text(t) && t != LG_OID_BPCHAR)
 		return 0;
-	lg_sb_t sb = LG_SB_INIT;
-	if (is_int(t))
-		lg_sb_appendf(&sb, "CAST(%s AS TEXT)", o->sb.data);
-	else
-		lg_sb_appendf(&sb, "lg_out(%s, %u)", o->sb.data, t);
-	lg_sb_reset(&o->sb);
-	lg_sb_appendn(&o->sb, sb.data, sb.len);
-	lg_sb_free(&sb);
-	return rw_sb_check(ctx, &o->sb);
+	rw_type_t text = RW_TYPE(LG_OID_TEXT);
+	if (rw_coerce(ctx, &o->sb, &o->t, &text, 'e', exprLocation(o->node)))
+		return -1;
+	o->t = text;
+	return 0;
 }
 
 static int concat(rw_ctx_t *ctx, A_Expr *e, lg_sb_t *out, rw_type_t *type)

@@ -114,6 +114,10 @@ def expected(path):
                 d['rows'].append([c.strip() for c in l.strip()[1:-1].split(' | ')])
             elif l.startswith('=> ERROR '):
                 d['error'] = l[3:]
+            elif l.startswith('   !! SQLSTATE '):
+                # an error SQLite raised through a litegres function
+                m = re.match(r'   !! SQLSTATE (\w{5}): (.*)', l)
+                d['error'] = 'ERROR %s %s' % (m.group(1), m.group(2))
             elif l.startswith('   hint: ') and d['error']:
                 d['error'] += '\n' + l
         res.append(d)
@@ -124,6 +128,8 @@ def main():
     port = sys.argv[1]
     bad = 0
     for path in sys.argv[2:]:
+        if open(path).readline().startswith('-- nopg-file'):
+            continue
         db = 'pgcheck'
         psql(port, 'postgres', 'DROP DATABASE IF EXISTS %s' % db)
         psql(port, 'postgres', 'CREATE DATABASE %s' % db)
