@@ -241,7 +241,12 @@ static void check_expr(parser_t *p, lg_con_t *c)
 		return;
 	int open = peek(p, 0)->start;
 	skip_group(p);
-	int close = peek(p, -1)->start;
+	const tok_t *last = peek(p, -1);
+	/* An unterminated group (a damaged text) runs to its last token. */
+	int close = is_punct(p, last, ')') && last->start > open ? last->start
+								 : last->start + last->len;
+	if (close < open + 1)
+		close = open + 1;
 	char *e = lg_arena_strndup(p->arena, p->sql + open + 1, (size_t)(close - open - 1));
 	p->oom |= !e;
 	c->expr = e;
@@ -320,6 +325,14 @@ static bool constraint(parser_t *p, const char *name, const char *col, int start
 	if (c) {
 		c->end = peek(p, -1)->start + peek(p, -1)->len;
 		c->table_level = col == NULL;
+		if (col && !c->cols) { /* a column's CHECK: its column */
+			c->cols = lg_arena_alloc(p->arena, sizeof(char *));
+			p->oom |= !c->cols;
+			if (c->cols) {
+				c->cols[0] = col;
+				c->ncols = 1;
+			}
+		}
 	}
 	return true;
 }

@@ -2,8 +2,10 @@
  * in-memory SQLite. Expected names, values and messages are what
  * PostgreSQL 15 produced for the same definitions. */
 #include "catalog/schema.h"
+#include "catalog/schema_parse.h"
 #include "catalog/sequence.h"
 #include "catalog/types.h"
+#include "common/arena.h"
 #include "common/error.h"
 #include "common/mem.h"
 #include "common/strbuf.h"
@@ -249,6 +251,41 @@ START_TEST(editing_the_create_text)
 	lg_sb_free(&out);
 	lg_sb_free(&out2);
 	ck_assert(!err.set);
+}
+END_TEST
+
+START_TEST(parser_survives_truncation)
+{
+	/* Every prefix of a stored text, and some odd quoting, parse without
+	 * reading past the end (run under ASan). */
+	static const char *const texts[] = {
+		posts_sql,
+		"CREATE TABLE [a b] (`x` int CONSTRAINT \"q\"\"r\" CHECK (x > ')'), /* c */ y -- "
+		"z\n)",
+		"CREATE TABLE t (a int REFERENCES",
+		"CREATE TABLE t (a int DEFAULT -",
+	};
+	for (size_t k = 0; k < LG_ARRAY_LEN(texts); k++) {
+		size_t len = strlen(texts[k]);
+		for (size_t i = 0; i <= len; i++) {
+			char *prefix = strndup(texts[k], i);
+			lg_arena_t a;
+			lg_con_t *cons;
+			lg_arena_init(&a, 256);
+			ck_assert_int_ge(lg_cat_parse_constraints(prefix, &a, &cons), 0);
+			lg_arena_destroy(&a);
+			free(prefix);
+		}
+	}
+	lg_arena_t a;
+	lg_con_t *cons;
+	lg_arena_init(&a, 256);
+	int n = lg_cat_parse_constraints(texts[1], &a, &cons);
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(cons[0].name, "q\"r");
+	ck_assert_str_eq(cons[0].expr, "x > ')'");
+	ck_assert_str_eq(cons[0].cols[0], "x");
+	lg_arena_destroy(&a);
 }
 END_TEST
 
@@ -569,6 +606,7 @@ static Suite *schema_suite(void)
 	tcase_add_test(tc, constraint_names_from_the_create_text);
 	tcase_add_test(tc, default_names_for_foreign_tables);
 	tcase_add_test(tc, editing_the_create_text);
+	tcase_add_test(tc, parser_survives_truncation);
 	tcase_add_test(tc, object_names_follow_postgres);
 	tcase_add_test(tc, names_in_pg_class_and_constraints);
 	tcase_add_test(tc, temp_tables_shadow_main);
