@@ -2,6 +2,8 @@
  * PostgreSQL's edge cases (character positions, negative counts), and date
  * arithmetic on the stored 'YYYY-MM-DD' form. */
 #include "catalog/datetime.h"
+#include "catalog/codec.h"
+#include "common/arena.h"
 #include "catalog/functions_int.h"
 #include "catalog/udf.h"
 #include "common/error.h"
@@ -376,6 +378,121 @@ static void fn_date_diff(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, (int64_t)a - b);
 }
 
+/* ---- arrays: lg_array_json(array_text, elem_oid) ---- */
+
+static void json_string(lg_sb_t *out, const char *s, size_t n)
+{
+	lg_sb_putc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			lg_sb_appendf(out, "\\%c", c);
+		else if (c < 0x20)
+			lg_sb_appendf(out, "\\u%04x", c);
+		else
+			lg_sb_putc(out, (char)c);
+	}
+	lg_sb_putc(out, '"');
+}
+
+/* One element in storage form as a JSON value. */
+static int json_element(lg_oid_t elem, const char *s, size_t n, bool quoted, lg_sb_t *out,
+			lg_error_t *err)
+{
+	if (!quoted && n == 4 && strncasecmp(s, "NULL", 4) == 0) {
+		lg_sb_append(out, "null");
+		return 0;
+	}
+	lg_arena_t arena;
+	lg_arena_init(&arena, 256);
+	lg_value_t v;
+	int rc = lg_codec_decode_text(elem, -1, s, n, &arena, &v, err);
+	if (rc == 0) {
+		if (v.kind == LG_VAL_INT)
+			lg_sb_appendf(out, "%lld", (long long)v.i);
+		else if (v.kind == LG_VAL_REAL)
+			lg_sb_appendf(out, "%.17g", v.r);
+		else if (v.kind == LG_VAL_NULL)
+			lg_sb_append(out, "null");
+		else
+			json_string(out, v.s, v.len);
+	}
+	lg_arena_destroy(&arena);
+	return rc;
+}
+
+/* PostgreSQL's one-dimensional array text form to a JSON array. */
+static int array_json(const char *s, size_t n, lg_oid_t elem, lg_sb_t *out, lg_error_t *err)
+{
+	size_t i = 0;
+	while (i < n && s[i] != '{')
+		i++; /* [lo:hi]= dimension decoration */
+	if (i == n)
+		return lg_error_set(err, LG_SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				    "malformed array literal: \"%.*s\"", (int)n, s);
+	i++;
+	lg_sb_putc(out, '[');
+	lg_sb_t el = LG_SB_INIT;
+	bool first = true;
+	int rc = 0;
+	while (rc == 0 && i < n && s[i] != '}') {
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+			i++;
+		if (i < n && s[i] == '{') {
+			rc = lg_error_set(err, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
+					  "multidimensional arrays are not supported");
+			break;
+		}
+		bool quoted = i < n && s[i] == '"';
+		lg_sb_reset(&el);
+		if (quoted) {
+			for (i++; i < n && s[i] != '"'; i++) {
+				if (s[i] == '\\' && i + 1 < n)
+					i++;
+				lg_sb_putc(&el, s[i]);
+			}
+			i++;
+		} else {
+			while (i < n && s[i] != ',' && s[i] != '}') {
+				if (s[i] == '\\' && i + 1 < n)
+					i++;
+				lg_sb_putc(&el, s[i++]);
+			}
+			while (el.len && el.data[el.len - 1] == ' ')
+				el.len--;
+		}
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i < n && s[i] == ',')
+			i++;
+		if (!first)
+			lg_sb_putc(out, ',');
+		first = false;
+		rc = json_element(elem, el.data ? el.data : "", el.len, quoted, out, err);
+	}
+	lg_sb_free(&el);
+	lg_sb_putc(out, ']');
+	return rc;
+}
+
+static void fn_array_json(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (any_null(argc, argv)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	lg_sb_t sb = LG_SB_INIT;
+	lg_error_t err = LG_ERROR_INIT;
+	if (array_json((const char *)sqlite3_value_text(argv[0]), (size_t)sqlite3_value_bytes(argv[0]),
+		       (lg_oid_t)sqlite3_value_int64(argv[1]), &sb, &err))
+		lg_fn_error(ctx, &err);
+	else if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	lg_sb_free(&sb);
+}
+
 int lg_fn_register_strings(sqlite3 *db, lg_error_t *err)
 {
 	static const struct {
@@ -387,7 +504,7 @@ int lg_fn_register_strings(sqlite3 *db, lg_error_t *err)
 		{"lg_left", 2, fn_left},         {"lg_right", 2, fn_right},
 		{"lg_repeat", 2, fn_repeat},     {"lg_reverse", 1, fn_reverse},
 		{"lg_concat_ws", -1, fn_concat_ws}, {"lg_date_add", 2, fn_date_add},
-		{"lg_date_diff", 2, fn_date_diff},
+		{"lg_date_diff", 2, fn_date_diff}, {"lg_array_json", 2, fn_array_json},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(fns); i++)
 		if (lg_fn_register(db, fns[i].name, fns[i].nargs, true, NULL, fns[i].fn, err))

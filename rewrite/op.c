@@ -520,6 +520,102 @@ static int nullif(rw_ctx_t *ctx, A_Expr *e, lg_sb_t *out, rw_type_t *type)
 	return rc ? -1 : rw_sb_check(ctx, out);
 }
 
+/* ---- op ANY/ALL (array) ---- */
+
+static bool is_comparison(const char *op);
+
+/* x op ANY (ARRAY[a, b]) is (x op a OR x op b); = ANY is IN. */
+static int any_all_list(rw_ctx_t *ctx, A_Expr *e, const char *op, bool all, lg_sb_t *out)
+{
+	List *items = ((A_ArrayExpr *)e->rexpr)->elements;
+	if (!items) /* = ANY('{}') is false, = ALL('{}') true */
+		return lg_sb_append(out, all ? "1" : "0"), rw_sb_check(ctx, out);
+	if ((!all && strcmp(op, "=") == 0) || (all && strcmp(op, "<>") == 0)) {
+		A_Expr in = *e;
+		in.kind = AEXPR_IN;
+		in.rexpr = (Node *)items;
+		rw_type_t t;
+		return in_list(ctx, &in, out, &t);
+	}
+	lg_sb_putc(out, '(');
+	ListCell *lc;
+	foreach (lc, items) {
+		if (lc != list_head(items))
+			lg_sb_append(out, all ? " AND " : " OR ");
+		lg_sb_putc(out, '(');
+		if (rw_compare(ctx, op, e->lexpr, lfirst(lc), e->location, out))
+			return -1;
+		lg_sb_putc(out, ')');
+	}
+	lg_sb_putc(out, ')');
+	return rw_sb_check(ctx, out);
+}
+
+/* x op ANY (array value): the elements come from json_each over the
+ * array's JSON form (lg_array_json decodes them to storage form). */
+static int any_all_array(rw_ctx_t *ctx, A_Expr *e, const char *op, bool all, lg_sb_t *out)
+{
+	operand_t a = {LG_SB_INIT, {0, -1}, NULL}, b = {LG_SB_INIT, {0, -1}, NULL};
+	int rc = operand(ctx, e->lexpr, NULL, &a);
+	/* varchar has text's operators: an untyped array is text[] */
+	lg_oid_t elem = a.t.oid == LG_OID_VARCHAR ? LG_OID_TEXT : a.t.oid;
+	const lg_type_t *et = rc == 0 ? lg_cat_type_by_oid(elem) : NULL;
+	rw_type_t arr = RW_TYPE(et && et->array_oid ? et->array_oid : 0);
+	if (rc == 0)
+		rc = operand(ctx, e->rexpr, arr.oid ? &arr : NULL, &b);
+	const lg_type_t *bt = rc == 0 ? lg_cat_type_by_oid(b.t.oid) : NULL;
+	if (rc == 0 && (!bt || bt->category != 'A'))
+		rc = rw_error(ctx, exprLocation(e->rexpr), LG_SQLSTATE_DATATYPE_MISMATCH,
+			      "op ANY/ALL (array) requires array on right side");
+	if (rc == 0 && !rw_type_known(&a.t))
+		rc = operand(ctx, e->lexpr, &RW_TYPE(bt->elem_oid), &a);
+	lg_oid_t common = 0;
+	if (rc == 0 && !(common = compare_type(a.t.oid, bt->elem_oid)))
+		rc = no_operator(ctx, op, &a.t, &RW_TYPE(bt->elem_oid), e->location);
+	if (rc == 0 && common != bt->elem_oid)
+		rc = rw_unsupported(ctx, e->location, "ANY/ALL over an array of another type");
+	if (rc == 0)
+		rc = convert_to(ctx, &a, common);
+	if (rc == 0) {
+		const char *coll = common == LG_OID_NUMERIC ? " COLLATE lg_numeric" : "";
+		lg_sb_t each = LG_SB_INIT;
+		lg_sb_appendf(&each, "json_each(lg_array_json(%s, %u))", b.sb.data, bt->elem_oid);
+		if ((!all && strcmp(op, "=") == 0) || (all && strcmp(op, "<>") == 0)) {
+			rw_append_operand(out, a.sb.data, a.sb.len);
+			lg_sb_appendf(out, "%s %sIN (SELECT value FROM %s)", coll, all ? "NOT " : "",
+				      each.data);
+		} else {
+			lg_sb_appendf(out, "%sEXISTS (SELECT 1 FROM %s WHERE %s", all ? "NOT " : "",
+				      each.data, all ? "NOT (" : "");
+			rw_append_operand(out, a.sb.data, a.sb.len);
+			lg_sb_appendf(out, " %s value%s%s)", op, coll, all ? ")" : "");
+		}
+		rc = rw_sb_check(ctx, &each);
+		lg_sb_free(&each);
+	}
+	operand_free(&a);
+	operand_free(&b);
+	return rc ? -1 : rw_sb_check(ctx, out);
+}
+
+static int any_all(rw_ctx_t *ctx, A_Expr *e, lg_sb_t *out, rw_type_t *type)
+{
+	const char *op = strVal(llast(e->name));
+	bool all = e->kind == AEXPR_OP_ALL;
+	*type = RW_TYPE(LG_OID_BOOL);
+	if (!is_comparison(op))
+		return rw_unsupported(ctx, e->location, "ANY/ALL with this operator");
+	if (IsA(e->rexpr, TypeCast) && IsA(((TypeCast *)e->rexpr)->arg, A_ArrayExpr)) {
+		/* ARRAY[...]::t[]: the elements are compared one by one */
+		A_Expr copy = *e;
+		copy.rexpr = ((TypeCast *)e->rexpr)->arg;
+		return any_all_list(ctx, &copy, op, all, out);
+	}
+	if (IsA(e->rexpr, A_ArrayExpr))
+		return any_all_list(ctx, e, op, all, out);
+	return any_all_array(ctx, e, op, all, out);
+}
+
 static bool is_comparison(const char *op)
 {
 	return strcmp(op, "=") == 0 || strcmp(op, "<>") == 0 || strcmp(op, "<") == 0 ||
@@ -599,9 +695,8 @@ int rw_op_expr(rw_ctx_t *ctx, A_Expr *e, const rw_type_t *want, lg_sb_t *out, rw
 	case AEXPR_NOT_BETWEEN_SYM:
 		return between(ctx, e, out, type);
 	case AEXPR_OP_ANY:
-		return rw_unsupported(ctx, e->location, "ANY (array)");
 	case AEXPR_OP_ALL:
-		return rw_unsupported(ctx, e->location, "ALL (array)");
+		return any_all(ctx, e, out, type);
 	case AEXPR_SIMILAR:
 		return rw_unsupported(ctx, e->location, "SIMILAR TO");
 	}

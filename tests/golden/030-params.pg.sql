@@ -48,3 +48,18 @@ select $1 + $2
 select -$1
 
 select $1 = 'a' and $1 = 1
+
+select id from t where id = any($1) order by id
+-- args: {1,2,3}
+
+select id from t where id = any($1::int8[]) and name <> all($2) order by id
+-- args: {1,2} | {x,"y z"}
+
+select id from t where name = any('{one,two}') order by id
+
+select id from t where id = any(array[1, 2]) and amount > any('{1,100.5}') order by id
+
+select 1 = any(array[]::int4[])
+
+select id from t where at = any($1)
+-- args: {"2026-04-23 08:00:00+00",NULL}

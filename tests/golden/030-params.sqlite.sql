@@ -121,3 +121,47 @@ select $1 = 'a' and $1 = 1
 => ERROR 42883 operator does not exist: text = integer (position 24)
    hint: No operator matches the given name and argument types. You might need to add explicit type casts.
 
+select id from t where id = any($1) order by id
+-- args: {1,2,3}
+=> SELECT "t"."id" AS "id" FROM "t" WHERE ("t"."id" IN (SELECT value FROM json_each(lg_array_json(?1, 20)))) ORDER BY 1 ASC NULLS LAST
+   params: _int8
+   columns: id int8 @1
+   tag: SELECT <n>
+   | 1 |
+   | 2 |
+
+select id from t where id = any($1::int8[]) and name <> all($2) order by id
+-- args: {1,2} | {x,"y z"}
+=> SELECT "t"."id" AS "id" FROM "t" WHERE (("t"."id" IN (SELECT value FROM json_each(lg_array_json(?1, 20)))) AND ("t"."name" NOT IN (SELECT value FROM json_each(lg_array_json(?2, 25))))) ORDER BY 1 ASC NULLS LAST
+   params: _int8 _text
+   columns: id int8 @1
+   tag: SELECT <n>
+   | 1 |
+   | 2 |
+
+select id from t where name = any('{one,two}') order by id
+=> SELECT "t"."id" AS "id" FROM "t" WHERE ("t"."name" IN (SELECT value FROM json_each(lg_array_json('{one,two}', 25)))) ORDER BY 1 ASC NULLS LAST
+   columns: id int8 @1
+   tag: SELECT <n>
+   | 2 |
+
+select id from t where id = any(array[1, 2]) and amount > any('{1,100.5}') order by id
+=> SELECT "t"."id" AS "id" FROM "t" WHERE (("t"."id" IN (1, 2)) AND (EXISTS (SELECT 1 FROM json_each(lg_array_json('{1,100.5}', 1700)) WHERE "t"."amount" > value COLLATE lg_numeric))) ORDER BY 1 ASC NULLS LAST
+   columns: id int8 @1
+   tag: SELECT <n>
+   | 1 |
+
+select 1 = any(array[]::int4[])
+=> SELECT 0 AS "?column?"
+   columns: ?column? bool
+   tag: SELECT <n>
+   | f |
+
+select id from t where at = any($1)
+-- args: {"2026-04-23 08:00:00+00",NULL}
+=> SELECT "t"."id" AS "id" FROM "t" WHERE ("t"."at" IN (SELECT value FROM json_each(lg_array_json(?1, 1184))))
+   params: _timestamptz
+   columns: id int8 @1
+   tag: SELECT <n>
+   | 1 |
+
