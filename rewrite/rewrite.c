@@ -442,7 +442,6 @@ int lg_rw_translate(const lg_rw_opts_t *opts, const char *sql, size_t len, lg_rw
 		rc = translate_tree(&ctx, r.tree);
 	if (r.stderr_buffer)
 		free(r.stderr_buffer);
-	pg_query_exit_memory_context(mctx);
 
 	if (rc == 0 && err->set)
 		rc = -1; /* an error recorded without being returned */
@@ -450,11 +449,13 @@ int lg_rw_translate(const lg_rw_opts_t *opts, const char *sql, size_t len, lg_rw
 		if (!ctx.params[i].oid)
 			rc = rw_error(&ctx, -1, LG_SQLSTATE_INDETERMINATE_DATATYPE,
 				      "could not determine data type of parameter $%d", i + 1);
+	/* Names in the plan may still point into the parse tree's memory. */
 	if (rc == 0) {
 		*out = build_plan(&ctx);
 		if (!*out)
 			rc = -1;
 	}
+	pg_query_exit_memory_context(mctx);
 	lg_arena_destroy(&ctx.arena);
 	lg_free(text);
 	return rc;
