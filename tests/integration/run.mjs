@@ -18,6 +18,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 process.env.TZ = 'UTC'; // driver-parsed Dates render the same everywhere
 process.noDeprecation = true; // pg warns about the pipelining the cases do on purpose
+// A driver may reject a promise nobody awaits (postgres.js does when its
+// connect-time type fetch fails). That must fail the case, not the runner.
+process.on('unhandledRejection', (e) => {
+	console.log(`    (driver: unhandled rejection: ${e && e.code ? e.code + ' ' : ''}${e && e.message ? e.message : e})`);
+});
+process.on('uncaughtException', (e) => {
+	console.log(`    (driver: uncaught exception: ${e && e.code ? e.code + ' ' : ''}${e && e.message ? e.message : e})`);
+});
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CASES_DIR = path.join(HERE, 'cases');
@@ -202,7 +210,8 @@ async function runNodeSuite(opts, match, results) {
 			} else {
 				console.log(`  ${C.red}FAIL${C.off}  ${c.name}  (${ms} ms)`);
 				console.log(diffText(e + '\n', a + '\n', id, opts.diffLines));
-				results.push({ id, status: 'fail', ms });
+				const refused = /ECONNREFUSED/.test(actual.thrown || '');
+				results.push({ id, status: 'fail', ms, reason: refused ? 'connection refused' : undefined });
 			}
 		}
 		if (opts.update) {
@@ -387,6 +396,10 @@ async function main() {
 		byFile.set(file, s);
 	}
 	for (const [file, s] of byFile) console.log(`  ${String(s.pass).padStart(3)}/${String(s.total).padEnd(3)} ${file}`);
+	const refused = failed.find((r) => r.reason === 'connection refused');
+	if (refused) {
+		console.log(`${C.red}${C.bold}the server refused connections from ${refused.id} on (crashed or stopped?)${C.off}`);
+	}
 	if (failed.length) {
 		console.log(`${C.red}failed:${C.off}`);
 		for (const r of failed) console.log(`  ${r.id}${r.reason ? ` (${r.reason})` : ''}`);

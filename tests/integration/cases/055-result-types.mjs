@@ -89,4 +89,24 @@ export const cases = [
 		"insert into rt_u values (10, null, 'x') on conflict (id) do update set label = excluded.label returning *",
 		"insert into rt_u values (10, null, 'y') on conflict (id) do update set label = excluded.label || rt_u.label returning label",
 	]),
+	{
+		// Values that differ per run, each masked by an explicit rule that
+		// still checks its shape; the column types are compared as usual.
+		name: 'volatile values: now(), version(), pids, random uuids',
+		async run(t) {
+			const c = await t.pg();
+			const r1 = await t.q(c, 'select now() as now, current_timestamp as ts, statement_timestamp() as st, transaction_timestamp() as tt');
+			for (const i of [0, 1, 2, 3]) t.mask(r1, `rows.0.${i}`, 'now');
+			const r2 = await t.q(c, 'select version() as v, current_setting(\'server_version\') as sv, pg_backend_pid() as pid');
+			t.mask(r2, 'rows.0.0', 'pg15VersionString');
+			t.mask(r2, 'rows.0.1', 'pg15Version');
+			t.mask(r2, 'rows.0.2', 'int32');
+			const r3 = await t.q(c, 'select gen_random_uuid() as u, gen_random_uuid() = gen_random_uuid() as same');
+			t.mask(r3, 'rows.0.0', 'uuidv4');
+			const r4 = await t.q(c, { text: 'select now() as now, localtimestamp as lt, current_date as d', types: 'default' });
+			t.mask(r4, 'rows.0.0', 'jsNow');
+			t.mask(r4, 'rows.0.1', 'jsNow');
+			t.mask(r4, 'rows.0.2', (v) => (v && /^\d{4}-\d\d-\d\dT00:00:00\.000Z$/.test(v.date) ? '<today as a Date at midnight UTC>' : undefined));
+		},
+	},
 ];

@@ -137,8 +137,8 @@ function applyRule(v, rule) {
 }
 
 // mask(obj, 'rows.0.1', rule): replaces the value at the path with a
-// placeholder when the rule accepts it; otherwise leaves it, so the diff shows
-// the unexpected value. '*' in a path matches every key/index.
+// placeholder when the rule accepts it; otherwise with {unmasked: value, rule},
+// so the diff shows the unexpected value. '*' in a path matches every key/index.
 export function mask(obj, path, rule) {
 	const parts = typeof path === 'string' ? path.split('.') : path;
 	let hits = 0;
