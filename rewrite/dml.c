@@ -115,6 +115,18 @@ static int returning(rw_ctx_t *ctx, const target_t *t, List *list, lg_sb_t *out)
 	return rc ? -1 : rw_sb_check(ctx, out);
 }
 
+/* WITH before INSERT/UPDATE/DELETE: a scope of its own around the
+ * statement's (INSERT ... SELECT, which does not see the target, still
+ * sees the queries). Call before open_target. */
+static int with_prefix(rw_ctx_t *ctx, WithClause *w, lg_sb_t *sql)
+{
+	if (!w)
+		return 0;
+	if (!rw_scope_push(ctx))
+		return -1;
+	return rw_with(ctx, w, sql);
+}
+
 static int finish(rw_ctx_t *ctx, lg_sb_t *sql, const char *tag, lg_rw_tag_kind_t kind)
 {
 	int rc = rw_sb_check(ctx, sql);
@@ -382,18 +394,18 @@ static int on_conflict(rw_ctx_t *ctx, OnConflictClause *oc, const target_t *t, l
 
 int rw_insert(rw_ctx_t *ctx, InsertStmt *s)
 {
-	if (s->withClause)
-		return rw_unsupported(ctx, s->withClause->location, "WITH");
 	if (s->override != OVERRIDING_NOT_SET)
 		return rw_unsupported(ctx, -1, "OVERRIDING");
 	target_t t;
-	if (open_target(ctx, s->relation, &t))
-		return -1;
 	lg_sb_t sql = LG_SB_INIT;
 	insert_cols_t ic;
+	int rc = with_prefix(ctx, s->withClause, &sql);
+	if (rc || open_target(ctx, s->relation, &t)) {
+		lg_sb_free(&sql);
+		return -1;
+	}
 	lg_sb_append(&sql, "INSERT INTO ");
 	append_table(&sql, &t, true);
-	int rc = 0;
 	if (s->selectStmt)
 		rc = insert_columns(ctx, s, &t, &ic, &sql);
 	if (rc == 0)
@@ -449,16 +461,18 @@ static int set_list(rw_ctx_t *ctx, List *targets, const target_t *t, lg_sb_t *ou
 
 int rw_update(rw_ctx_t *ctx, UpdateStmt *s)
 {
-	if (s->withClause)
-		return rw_unsupported(ctx, s->withClause->location, "WITH");
 	target_t t;
-	if (open_target(ctx, s->relation, &t))
-		return -1;
 	lg_sb_t sql = LG_SB_INIT, from = LG_SB_INIT;
+	int rc = with_prefix(ctx, s->withClause, &sql);
+	if (rc || open_target(ctx, s->relation, &t)) {
+		lg_sb_free(&sql);
+		return -1;
+	}
 	lg_sb_append(&sql, "UPDATE ");
 	append_table(&sql, &t, true);
 	lg_sb_append(&sql, " SET ");
-	int rc = rw_from_list(ctx, s->fromClause, &from);
+	if (rc == 0)
+		rc = rw_from_list(ctx, s->fromClause, &from);
 	if (rc == 0)
 		rc = set_list(ctx, s->targetList, &t, &sql);
 	if (rc == 0 && from.len) {
@@ -487,15 +501,16 @@ int rw_update(rw_ctx_t *ctx, UpdateStmt *s)
 
 int rw_delete(rw_ctx_t *ctx, DeleteStmt *s)
 {
-	if (s->withClause)
-		return rw_unsupported(ctx, s->withClause->location, "WITH");
 	if (s->whereClause && IsA(s->whereClause, CurrentOfExpr))
 		return rw_unsupported(ctx, -1, "WHERE CURRENT OF");
 	target_t t;
-	if (open_target(ctx, s->relation, &t))
-		return -1;
 	lg_sb_t sql = LG_SB_INIT, using = LG_SB_INIT, where = LG_SB_INIT;
-	int rc = rw_from_list(ctx, s->usingClause, &using);
+	int rc = with_prefix(ctx, s->withClause, &sql);
+	if (rc || open_target(ctx, s->relation, &t)) {
+		lg_sb_free(&sql);
+		return -1;
+	}
+	rc = rw_from_list(ctx, s->usingClause, &using);
 	if (rc == 0 && s->whereClause) {
 		ctx->scope->agg_forbidden = "WHERE";
 		rc = rw_expr_bool(ctx, s->whereClause, "WHERE", &where);

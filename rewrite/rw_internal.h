@@ -112,7 +112,17 @@ typedef struct rw_scope {
 	int nout;
 	rw_col_t *out;
 	bool is_dml_target; /* scope of UPDATE/DELETE/INSERT RETURNING */
+	struct rw_cte *ctes; /* WITH queries defined at this level */
+	bool window_ok;      /* window functions allowed (target list, ORDER BY) */
 } rw_scope_t;
+
+/* A WITH query: referenced by name in FROM like a table. */
+typedef struct rw_cte {
+	struct rw_cte *next;
+	const char *name;
+	int ncols;
+	rw_col_t *cols; /* name, sqlname, type */
+} rw_cte_t;
 
 struct rw_ctx {
 	const lg_rw_opts_t *opts;
@@ -261,6 +271,13 @@ int rw_target_list(rw_ctx_t *ctx, List *targets, const rw_type_t *want, int nwan
 		   lg_sb_t *out, rw_query_t *q);
 /* ORDER BY list (select or set operation) appended with " ORDER BY ...". */
 int rw_order_by(rw_ctx_t *ctx, List *sort, const rw_query_t *q, bool setop, lg_sb_t *out);
+
+/* ---- cte.c ---- */
+/* Translates a WITH clause into "WITH ... " appended to `out` and makes
+ * its queries visible to the current scope (push one first). */
+int rw_with(rw_ctx_t *ctx, WithClause *w, lg_sb_t *out);
+/* The WITH query a table name refers to, or NULL. */
+const rw_cte_t *rw_find_cte(rw_ctx_t *ctx, const char *name);
 
 /* ---- dml.c / utility.c ---- */
 int rw_insert(rw_ctx_t *ctx, InsertStmt *s);

@@ -662,8 +662,45 @@ static int join_item(rw_ctx_t *ctx, JoinExpr *j, lg_sb_t *out, rw_rte_t **rtep)
 	return 0;
 }
 
+/* A WITH query named in FROM. */
+static int cte_item(rw_ctx_t *ctx, RangeVar *rv, const rw_cte_t *cte, lg_sb_t *out,
+		    rw_rte_t **rtep)
+{
+	const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
+	if (check_duplicate_name(ctx, name, rv->location))
+		return -1;
+	rw_rte_t *rte = rw_alloc(ctx, sizeof(*rte));
+	if (!rte)
+		return -1;
+	rte->name = name;
+	rte->rel_visible = true;
+	rte->cols_visible = true;
+	rte->ncols = cte->ncols;
+	rte->cols = rw_alloc(ctx, sizeof(rw_col_t) * (size_t)(cte->ncols + 1));
+	if (!rte->cols)
+		return -1;
+	for (int i = 0; i < cte->ncols; i++) {
+		rte->cols[i] = cte->cols[i];
+		rte->cols[i].sql = qualified(ctx, name, cte->cols[i].sqlname);
+		if (!rte->cols[i].sql)
+			return -1;
+	}
+	if (apply_colnames(ctx, rte, rv->alias, rv->location))
+		return -1;
+	lg_sb_append_ident(out, rv->relname);
+	if (rv->alias) {
+		lg_sb_append(out, " AS ");
+		lg_sb_append_ident(out, rv->alias->aliasname);
+	}
+	*rtep = rte;
+	return rw_sb_check(ctx, out);
+}
+
 static int table_item(rw_ctx_t *ctx, RangeVar *rv, lg_sb_t *out, rw_rte_t **rtep)
 {
+	const rw_cte_t *cte = rv->schemaname ? NULL : rw_find_cte(ctx, rv->relname);
+	if (cte)
+		return cte_item(ctx, rv, cte, out, rtep);
 	if (rw_table_rte(ctx, rv, rtep))
 		return -1;
 	if (rv->schemaname && strcmp(rv->schemaname, "public") != 0) {

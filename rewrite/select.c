@@ -615,6 +615,7 @@ static bool plain_arm(const SelectStmt *s)
 	       !s->withClause && !s->valuesLists;
 }
 
+
 static int convert_arm(rw_ctx_t *ctx, lg_sb_t *arm, rw_query_t *q, const rw_type_t *types,
 		       bool wrap_always);
 
@@ -738,24 +739,40 @@ static int set_operation(rw_ctx_t *ctx, SelectStmt *s, lg_sb_t *out, rw_query_t 
 	return rc ? -1 : rw_sb_check(ctx, out);
 }
 
+static int select_body(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant,
+		       lg_sb_t *out, rw_query_t *q)
+{
+	if (s->op != SETOP_NONE)
+		return set_operation(ctx, s, out, q);
+	if (s->valuesLists)
+		return values_select(ctx, s, want, nwant, out, q);
+	return leaf_select(ctx, s, want, nwant, out, q);
+}
+
+/* WITH queries get a scope of their own around the query using them. */
+static int with_select(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant,
+		       lg_sb_t *out, rw_query_t *q)
+{
+	if (!rw_scope_push(ctx))
+		return -1;
+	int rc = rw_with(ctx, s->withClause, out);
+	if (rc == 0)
+		rc = select_body(ctx, s, want, nwant, out, q);
+	rw_scope_pop(ctx);
+	return rc;
+}
+
 int rw_select(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant, lg_sb_t *out,
 	      rw_query_t *q)
 {
 	q->ncols = 0;
 	q->cols = NULL;
-	if (s->withClause)
-		return rw_unsupported(ctx, s->withClause->location, "WITH");
 	if (ctx->depth >= 200)
 		return rw_error(ctx, -1, LG_SQLSTATE_STATEMENT_TOO_COMPLEX,
 				"stack depth limit exceeded");
 	ctx->depth += 5;
-	int rc;
-	if (s->op != SETOP_NONE)
-		rc = set_operation(ctx, s, out, q);
-	else if (s->valuesLists)
-		rc = values_select(ctx, s, want, nwant, out, q);
-	else
-		rc = leaf_select(ctx, s, want, nwant, out, q);
+	int rc = s->withClause ? with_select(ctx, s, want, nwant, out, q)
+			       : select_body(ctx, s, want, nwant, out, q);
 	ctx->depth -= 5;
 	if (rc == 0)
 		rc = name_outputs(ctx, q);
