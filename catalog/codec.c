@@ -3,7 +3,6 @@
  * helpers they share. */
 #include "catalog/codec_int.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -154,10 +153,27 @@ int lg_codec_err_encoding(lg_error_t *err, const char *s, size_t len, size_t at)
 			    "invalid byte sequence for encoding \"UTF8\": %s", buf);
 }
 
+size_t lg_codec_fmt_int(char *buf, int64_t v)
+{
+	char tmp[20];
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	size_t n = 0, o = 0;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[o++] = '-';
+	while (n)
+		buf[o++] = tmp[--n];
+	return o;
+}
+
 void lg_codec_append_raw(const lg_value_t *v, lg_sb_t *out)
 {
+	char buf[24];
 	switch (v->kind) {
-	case LG_VAL_INT: lg_sb_appendf(out, "%" PRId64, v->i); break;
+	case LG_VAL_INT: lg_sb_appendn(out, buf, lg_codec_fmt_int(buf, v->i)); break;
 	case LG_VAL_REAL: lg_codec_format_float8(out, v->r); break;
 	case LG_VAL_TEXT:
 	case LG_VAL_BLOB: lg_sb_appendn(out, v->s, v->len); break;

@@ -261,9 +261,11 @@ int lg_codec_dt_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg_a
 		   lg_value_t *out, lg_error_t *err)
 {
 	lg_dt_t dt;
-	int rc = lg_dt_decode(s, len, oid == LG_OID_TIME, &dt);
-	if (rc)
-		return parse_error(err, rc, oid, s, len, &dt);
+	if (!lg_dt_decode_iso(s, len, oid == LG_OID_TIME, &dt)) {
+		int rc = lg_dt_decode(s, len, oid == LG_OID_TIME, &dt);
+		if (rc)
+			return parse_error(err, rc, oid, s, len, &dt);
+	}
 	int64_t v;
 	if (dt_value(oid, typmod, &dt, s, len, &v, err) < 0)
 		return -1;

@@ -44,6 +44,8 @@ size_t lg_codec_utf8_check(const char *s, size_t len);
 size_t lg_codec_utf8_chars(const char *s, size_t len);
 /* 22021 for the bad sequence at s[at]. */
 int lg_codec_err_encoding(lg_error_t *err, const char *s, size_t len, size_t at);
+/* Writes the decimal digits of `v` (at most 20 bytes, no NUL). */
+size_t lg_codec_fmt_int(char *buf, int64_t v);
 /* Appends a stored value as plain text: the bytes of TEXT/BLOB, digits of
  * INT, float8 text of REAL. */
 void lg_codec_append_raw(const lg_value_t *v, lg_sb_t *out);

@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <float.h>
-#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,12 +297,9 @@ int lg_codec_int_out(lg_oid_t oid, int32_t typmod, const lg_value_t *v, lg_sb_t 
 		return 0;
 	}
 	char buf[24];
-	int n;
 	if (is_oid_type(oid))
-		n = snprintf(buf, sizeof(buf), "%" PRIu32, (uint32_t)i);
-	else
-		n = snprintf(buf, sizeof(buf), "%" PRId64, i);
-	lg_sb_appendn(out, buf, (size_t)n);
+		i = (uint32_t)i;
+	lg_sb_appendn(out, buf, lg_codec_fmt_int(buf, i));
 	return 0;
 }
 
@@ -523,6 +519,89 @@ static bool at_bound(const char *buf, double d, int mbits, double minnorm)
 	return dec_eq_bin(D, E, 2 * m - 1, F - 1);
 }
 
+static const double pow10_tab[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+				   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+				   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* n / 10^k with the point placed (n has no trailing zeros when k > 0). */
+static void put_fixed(lg_sb_t *out, bool neg, uint64_t n, int k)
+{
+	char dg[24], buf[48];
+	size_t l = lg_codec_fmt_int(dg, (int64_t)n), o = 0;
+	if (neg)
+		buf[o++] = '-';
+	if (k == 0) {
+		memcpy(buf + o, dg, l);
+		o += l;
+	} else if (l > (size_t)k) {
+		memcpy(buf + o, dg, l - (size_t)k);
+		o += l - (size_t)k;
+		buf[o++] = '.';
+		memcpy(buf + o, dg + l - (size_t)k, (size_t)k);
+		o += (size_t)k;
+	} else {
+		buf[o++] = '0';
+		buf[o++] = '.';
+		for (size_t z = l; z < (size_t)k; z++)
+			buf[o++] = '0';
+		memcpy(buf + o, dg, l);
+		o += l;
+	}
+	lg_sb_appendn(out, buf, o);
+}
+
+/* Fast path in the fixed-notation range: the fewest fraction digits k with
+ * an integer n (of at most DBL_DIG digits) such that n / 10^k == |d|.
+ * Both operands are exact, so the division is what strtod would return;
+ * such an n is the one short decimal that reads back as d, and in this
+ * range it never lies on a rounding boundary, so it is Ryu's answer too.
+ * Needs IEEE double evaluation (no x87 excess precision). */
+static bool short_fixed8(lg_sb_t *out, double d)
+{
+#if FLT_EVAL_METHOD == 0
+	double a = fabs(d);
+	if (!(a >= 1e-4 && a < 1e15))
+		return false;
+	for (int k = 0; k < (int)LG_ARRAY_LEN(pow10_tab); k++) {
+		double n = rint(a * pow10_tab[k]);
+		if (n >= 1e15)
+			return false;
+		if (n / pow10_tab[k] == a) {
+			put_fixed(out, d < 0, (uint64_t)n, k);
+			return true;
+		}
+	}
+#else
+	LG_UNUSED(out);
+	LG_UNUSED(d);
+#endif
+	return false;
+}
+
+/* The same for float4 (FLT_DIG = 6, fixed notation below 1e6). */
+static bool short_fixed4(lg_sb_t *out, float f)
+{
+#if FLT_EVAL_METHOD == 0
+	float a = fabsf(f);
+	if (!(a >= 1e-4f && a < 1e6f))
+		return false;
+	for (int k = 0; k <= 10; k++) {
+		float p = (float)pow10_tab[k];
+		float n = rintf(a * p);
+		if (n >= 1e6f)
+			return false;
+		if (n / p == a) {
+			put_fixed(out, f < 0, (uint64_t)n, k);
+			return true;
+		}
+	}
+#else
+	LG_UNUSED(out);
+	LG_UNUSED(f);
+#endif
+	return false;
+}
+
 /* The shortest digits that read back as `d`: the correctly rounded
  * 15-digit form is it when any form of at most 15 digits is (DBL_DIG), so
  * only 15, 16 and 17 digits need trying (more for subnormals). */
@@ -530,10 +609,8 @@ void lg_codec_format_float8(lg_sb_t *out, double d)
 {
 	if (special_float(out, d))
 		return;
-	if (d == rint(d) && fabs(d) < 1e15) {
-		lg_sb_appendf(out, "%" PRId64, (int64_t)d);
+	if (short_fixed8(out, d))
 		return;
-	}
 	char buf[40], dg[20];
 	/* Subnormals carry fewer digits: search from one. */
 	for (int prec = fabs(d) < DBL_MIN ? 0 : 14; prec <= 16; prec++) {
@@ -550,10 +627,8 @@ void lg_codec_format_float4(lg_sb_t *out, float f)
 {
 	if (special_float(out, f))
 		return;
-	if (f == rintf(f) && fabsf(f) < 1e6f) {
-		lg_sb_appendf(out, "%" PRId64, (int64_t)f);
+	if (short_fixed4(out, f))
 		return;
-	}
 	char buf[40], dg[20];
 	for (int prec = fabsf(f) < FLT_MIN ? 0 : 5; prec <= 8; prec++) {
 		snprintf(buf, sizeof(buf), "%.*e", prec, (double)f);

@@ -45,6 +45,11 @@ enum {
  * Returns 0 or an LG_DTERR_* value. */
 int lg_dt_decode(const char *s, size_t len, bool time_only, lg_dt_t *dt);
 
+/* The common ISO 8601 forms only, in one pass (datetime_iso.c): true when
+ * `s` is one of them with every field in range; false means "use
+ * lg_dt_decode", never an error. */
+bool lg_dt_decode_iso(const char *s, size_t len, bool time_only, lg_dt_t *dt);
+
 int lg_dt_date2j(int y, int m, int d);
 void lg_dt_j2date(int jd, int *y, int *m, int *d);
 

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-/* PostgreSQL's datetktbl. */
+/* PostgreSQL's datetktbl (sorted: looked up by binary search). */
 static const lg_dt_token_t keywords[] = {
 	{"-infinity", LG_DTT_RESERV, LG_DTR_EARLY},
 	{"ad", LG_DTT_ADBC, LG_DT_AD},
@@ -100,11 +100,20 @@ static const lg_dt_token_t abbrevs[] = {
 	{"z", LG_DTT_TZ, 0},         {"zulu", LG_DTT_TZ, 0},
 };
 
+/* Binary search: both tables are sorted bytewise. */
 static const lg_dt_token_t *find(const lg_dt_token_t *tab, size_t n, const char *w)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(tab[i].w, w) == 0)
-			return &tab[i];
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(w, tab[mid].w);
+		if (c == 0)
+			return &tab[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return NULL;
 }
 
