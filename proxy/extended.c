@@ -356,6 +356,8 @@ static lg_handle_result_t handle_execute(lg_session_t *s, const uint8_t *body, s
 		lg_wire_portal_suspended(&s->out);
 		break;
 	case LG_EXEC_DONE:
+		if (plan->notice)
+			lg_session_notice(s, plan->notice);
 		lg_wire_command_complete(&s->out, tag);
 		break;
 	case LG_EXEC_ERROR:

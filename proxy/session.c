@@ -124,6 +124,16 @@ void lg_session_send_error(lg_session_t *s, const char *sql, int stmt_offset)
 		s->implicit_failed = true;
 }
 
+void lg_session_notice(lg_session_t *s, const char *message)
+{
+	lg_error_t n = LG_ERROR_INIT;
+	lg_error_set(&n, LG_SQLSTATE_SUCCESSFUL_COMPLETION, "%s", message);
+	n.severity = LG_SEV_NOTICE;
+	n.file = NULL;
+	lg_wire_notice(&s->out, &n);
+	lg_error_clear(&n);
+}
+
 void lg_session_fatal(lg_session_t *s, lg_error_t *err)
 {
 	lg_error_move(&s->err, err);
@@ -355,12 +365,14 @@ static lg_handle_result_t handle_startup(lg_session_t *s, const uint8_t *msg, si
 	if (st.needs_negotiate)
 		lg_wire_negotiate_protocol(&s->out, LG_WIRE_PROTOCOL_3_0, st.npq_options,
 					   st.pq_options);
+	/* Trust authentication succeeds first; like PostgreSQL, the database
+	 * and the settings are checked after AuthenticationOk. */
+	lg_wire_auth_ok(&s->out);
 	if (apply_startup(s, &st) != 0) {
 		s->err.severity = LG_SEV_FATAL;
 		lg_session_send_error(s, NULL, 0);
 		return LG_HANDLE_CLOSE;
 	}
-	lg_wire_auth_ok(&s->out);
 	lg_session_send_parameter_status(s, true);
 	lg_wire_backend_key(&s->out, s->pid, s->key);
 	s->state = LG_SESS_READY;
@@ -535,7 +547,13 @@ static lg_handle_result_t run_plan_simple(lg_session_t *s, lg_cursor_exec_t *cur
 		st = lg_session_run_sql(s, cur, 0);
 		if (st == LG_EXEC_DONE)
 			lg_exec_tag(cur, tag, sizeof(tag));
+		/* PostgreSQL fails constant expressions while planning, before
+		 * RowDescription: an error before the first row sends none. */
+		if (st == LG_EXEC_ERROR && cur->rows == 0)
+			lg_sb_truncate(&s->out, mark);
 	}
+	if (st == LG_EXEC_DONE && plan->notice)
+		lg_session_notice(s, plan->notice);
 	if (st == LG_EXEC_BUSY)
 		return park(s, mark);
 	if (st == LG_EXEC_PENDING) {

@@ -164,6 +164,8 @@ void lg_session_release(lg_session_t *s);
  * FAILED (explicit) or marks the implicit one for rollback. */
 void lg_session_send_error(lg_session_t *s, const char *sql, int stmt_offset);
 void lg_session_ready(lg_session_t *s);
+/* Sends a NoticeResponse (NOTICE, 00000) with `message`. */
+void lg_session_notice(lg_session_t *s, const char *message);
 /* Translates one statement with the session's catalog (cache first). */
 int lg_session_translate(lg_session_t *s, const char *sql, size_t len, const lg_oid_t *ptypes,
 			 int nptypes, lg_rw_stmt_t **out);

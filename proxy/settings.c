@@ -88,7 +88,7 @@ typedef struct value {
 	bool has_saved;
 	char *before_local; /* value before SET LOCAL, restored at end */
 	bool local;
-	bool reported;    /* the client has seen `cur` */
+	char *reported;   /* the value last sent with ParameterStatus */
 } value_t;
 
 typedef struct custom {
@@ -134,6 +134,7 @@ static void free_value(value_t *v)
 	lg_free(v->cur);
 	lg_free(v->saved);
 	lg_free(v->before_local);
+	lg_free(v->reported);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -245,8 +246,35 @@ static const char *timezone_canonical(const char *v)
 	return NULL;
 }
 
-/* Checks `v` for setting `i` and returns the normalised value (heap). */
-static char *normalise(int i, const char *v, lg_error_t *err)
+/* Parses a DateStyle value ("ISO", "ISO, DMY", "dmy", "Euro"...): only the
+ * ISO output style is supported; the field order (used to read ambiguous
+ * input like 01/02/2026) is kept from `cur` unless given. NULL if invalid. */
+static const char *datestyle_order(const char *v, const char *cur)
+{
+	const char *order = strstr(cur, "DMY") ? "DMY" : strstr(cur, "YMD") ? "YMD" : "MDY";
+	char copy[64];
+	snprintf(copy, sizeof(copy), "%s", v);
+	char *save = NULL;
+	for (char *tok = strtok_r(copy, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
+		if (strcasecmp(tok, "ISO") == 0 || strcasecmp(tok, "default") == 0)
+			continue;
+		if (strcasecmp(tok, "MDY") == 0 || strcasecmp(tok, "US") == 0 ||
+		    strcasecmp(tok, "NonEuropean") == 0)
+			order = "MDY";
+		else if (strcasecmp(tok, "DMY") == 0 || strcasecmp(tok, "Euro") == 0 ||
+			 strcasecmp(tok, "European") == 0)
+			order = "DMY";
+		else if (strcasecmp(tok, "YMD") == 0)
+			order = "YMD";
+		else
+			return NULL;
+	}
+	return order;
+}
+
+/* Checks `v` for setting `i` (current value `cur`) and returns the
+ * normalised value (heap). */
+static char *normalise(int i, const char *v, const char *cur, lg_error_t *err)
 {
 	const setting_def_t *d = &defs[i];
 	char buf[64];
@@ -280,12 +308,13 @@ static char *normalise(int i, const char *v, lg_error_t *err)
 			goto unsupported;
 		return lg_strdup(tz);
 	}
-	case K_DATESTYLE:
-		if (strcasecmp(v, "ISO") == 0 || strcasecmp(v, "ISO, MDY") == 0 ||
-		    strcasecmp(v, "ISO,MDY") == 0 || strcasecmp(v, "MDY") == 0 ||
-		    strcasecmp(v, "MDY, ISO") == 0)
-			return lg_strdup("ISO, MDY");
-		goto unsupported;
+	case K_DATESTYLE: {
+		const char *order = datestyle_order(v, cur ? cur : defs[i].dflt);
+		if (!order)
+			goto unsupported;
+		snprintf(buf, sizeof(buf), "ISO, %s", order);
+		return lg_strdup(buf);
+	}
 	case K_ENCODING:
 		if (strcasecmp(v, "UTF8") == 0 || strcasecmp(v, "UTF-8") == 0 ||
 		    strcasecmp(v, "unicode") == 0)
@@ -352,8 +381,6 @@ static void assign(lg_settings_t *s, value_t *v, char *nv, bool local)
 		v->before_local = v->cur ? lg_strdup(v->cur) : NULL;
 		v->local = true;
 	}
-	if (!v->cur || strcmp(v->cur, nv) != 0)
-		v->reported = false;
 	if (v->cur != v->saved)
 		lg_free(v->cur);
 	v->cur = nv;
@@ -381,7 +408,7 @@ int lg_settings_set(lg_settings_t *s, const char *name, const char *value, bool 
 	/* SET LOCAL outside a transaction has no effect (PostgreSQL warns). */
 	if (local && !s->in_xact)
 		return 0;
-	char *nv = normalise(i, value ? value : defs[i].dflt, err);
+	char *nv = normalise(i, value ? value : defs[i].dflt, s->vals[i].cur, err);
 	if (!nv)
 		return -1;
 	assign(s, &s->vals[i], nv, local);
@@ -457,14 +484,12 @@ static void end_value(value_t *v, bool commit)
 		v->cur = v->before_local;
 		v->before_local = NULL;
 		v->local = false;
-		v->reported = false;
 	}
 	if (v->has_saved) {
 		if (!commit) {
 			if (v->cur != v->saved)
 				lg_free(v->cur);
 			v->cur = v->saved;
-			v->reported = false;
 		} else if (v->saved != v->cur) {
 			lg_free(v->saved);
 		}
@@ -493,13 +518,19 @@ bool lg_settings_next_report(lg_settings_t *s, int *pos, bool all, const char **
 {
 	while (*pos < NDEFS) {
 		int i = (*pos)++;
-		if (!(defs[i].flags & F_REPORT) || !s->vals[i].cur)
+		value_t *v = &s->vals[i];
+		if (!(defs[i].flags & F_REPORT) || !v->cur)
 			continue;
-		if (!all && s->vals[i].reported)
+		/* Like PostgreSQL: report what differs from what the client saw. */
+		if (!all && v->reported && strcmp(v->reported, v->cur) == 0)
 			continue;
-		s->vals[i].reported = true;
+		char *copy = lg_strdup(v->cur);
+		if (!copy)
+			continue;
+		lg_free(v->reported);
+		v->reported = copy;
 		*name = defs[i].name;
-		*value = s->vals[i].cur;
+		*value = v->cur;
 		return true;
 	}
 	return false;

@@ -59,8 +59,11 @@ static int check_kind(rw_ctx_t *ctx, const objname_t *o, int want, bool missing_
 	if (kind == want)
 		return 1;
 	if (kind == 0) {
-		if (missing_ok)
-			return 0; /* NOTICE: <kind> "x" does not exist, skipping */
+		if (missing_ok) {
+			rw_set_notice(ctx, "%s \"%s\" does not exist, skipping", kind_word(want),
+				      o->name);
+			return 0;
+		}
 		return rw_error(ctx, -1,
 				want == 'i' ? LG_SQLSTATE_UNDEFINED_OBJECT
 					    : LG_SQLSTATE_UNDEFINED_TABLE,

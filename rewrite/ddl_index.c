@@ -181,8 +181,10 @@ int ddl_create_index(rw_ctx_t *ctx, IndexStmt *is)
 		int r = ddl_rel_exists(ctx, &names, is->idxname);
 		if (r < 0)
 			return -1;
-		if (r && is->if_not_exists)
-			return 0; /* NOTICE: relation "x" already exists, skipping */
+		if (r && is->if_not_exists) {
+			rw_set_notice(ctx, "relation \"%s\" already exists, skipping", is->idxname);
+			return 0;
+		}
 		if (r)
 			return rw_error(ctx, -1, LG_SQLSTATE_DUPLICATE_TABLE,
 					"relation \"%s\" already exists", is->idxname);

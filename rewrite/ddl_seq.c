@@ -64,9 +64,10 @@ int ddl_create_sequence(rw_ctx_t *ctx, CreateSeqStmt *cs)
 	if (exists < 0)
 		return -1;
 	if (exists) {
-		if (cs->if_not_exists)
-			return 0; /* PostgreSQL adds NOTICE "relation ... already exists, skipping"
-				   */
+		if (cs->if_not_exists) {
+			rw_set_notice(ctx, "relation \"%s\" already exists, skipping", rv->relname);
+			return 0;
+		}
 		return rw_error(ctx, -1, LG_SQLSTATE_DUPLICATE_TABLE,
 				"relation \"%s\" already exists", rv->relname);
 	}
@@ -102,8 +103,10 @@ int ddl_alter_sequence(rw_ctx_t *ctx, AlterSeqStmt *as)
 	if (found < 0)
 		return -1;
 	if (!found) {
-		if (as->missing_ok)
-			return 0; /* NOTICE: relation "x" does not exist, skipping */
+		if (as->missing_ok) {
+			rw_set_notice(ctx, "relation \"%s\" does not exist, skipping", rv->relname);
+			return 0;
+		}
 		int kind =
 			lg_cat_relkind(rw_cat(ctx), ddl_cat_schema(rv), rv->relname, rw_err(ctx));
 		if (kind > 0)

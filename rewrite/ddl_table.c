@@ -733,9 +733,10 @@ int ddl_create_table(rw_ctx_t *ctx, CreateStmt *cs)
 	if (exists < 0)
 		return -1;
 	if (exists) {
-		if (cs->if_not_exists)
-			return 0; /* PostgreSQL adds NOTICE "relation ... already exists, skipping"
-				   */
+		if (cs->if_not_exists) {
+			rw_set_notice(ctx, "relation \"%s\" already exists, skipping", t.name);
+			return 0;
+		}
 		return rw_error(ctx, -1, LG_SQLSTATE_DUPLICATE_TABLE,
 				"relation \"%s\" already exists", t.name);
 	}

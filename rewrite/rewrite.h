@@ -69,6 +69,9 @@ typedef struct lg_rw_stmt {
 	int ncols;
 	const lg_rw_column_t *cols;
 
+	const char *notice; /* NOTICE sent before CommandComplete, or NULL
+			     * ("table \"x\" does not exist, skipping") */
+
 	bool ddl;    /* changes the schema: bump the database's generation */
 	bool writes; /* needs SQLite's write lock */
 
