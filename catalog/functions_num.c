@@ -762,9 +762,9 @@ typedef struct agg {
 	bool failed;
 } agg_t;
 
-static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* Adds (or, for a moving window frame, removes) one value. */
+static void agg_update(sqlite3_context *ctx, sqlite3_value **argv, bool inverse)
 {
-	(void)argc;
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
 		return;
 	agg_t *a = sqlite3_aggregate_context(ctx, sizeof(*a));
@@ -780,14 +780,14 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (rc == 0 && a->sum)
 		rc = dec_parse(a->sum, strlen(a->sum), &s, &err);
 	if (rc == 0) {
-		if (!a->sum || x.special) {
+		if (!a->sum || (x.special && !inverse)) {
 			r = x; /* the first value, or NaN/infinity wins */
 			x.mag = NULL;
-		} else if (s.special) {
+		} else if (s.special || x.special) {
 			r = s;
 			s.mag = NULL;
 		} else {
-			rc = dec_add(&s, &x, false, &r, &err);
+			rc = dec_add(&s, &x, inverse, &r, &err);
 		}
 	}
 	if (rc == 0) {
@@ -795,7 +795,7 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		dec_format(&r, &sb);
 		lg_free(a->sum);
 		a->sum = lg_sb_detach(&sb);
-		a->count++;
+		a->count += inverse ? -1 : 1;
 		if (!a->sum)
 			rc = lg_error_set(&err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
 	}
@@ -808,24 +808,32 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	dec_free(&r);
 }
 
-static void sum_final(sqlite3_context *ctx)
+static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	agg_update(ctx, argv, false);
+}
+
+static void agg_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	agg_update(ctx, argv, true);
+}
+
+static void sum_value(sqlite3_context *ctx)
 {
 	agg_t *a = sqlite3_aggregate_context(ctx, 0);
-	if (a && a->sum && !a->failed)
+	if (a && a->sum && a->count > 0 && !a->failed)
 		sqlite3_result_text(ctx, a->sum, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_result_null(ctx);
-	if (a)
-		lg_free(a->sum);
 }
 
-static void avg_final(sqlite3_context *ctx)
+static void avg_value(sqlite3_context *ctx)
 {
 	agg_t *a = sqlite3_aggregate_context(ctx, 0);
-	if (!a || !a->sum || a->failed) {
+	if (!a || !a->sum || a->count <= 0 || a->failed) {
 		sqlite3_result_null(ctx);
-		if (a)
-			lg_free(a->sum);
 		return;
 	}
 	lg_error_t err = LG_ERROR_INIT;
@@ -844,7 +852,27 @@ static void avg_final(sqlite3_context *ctx)
 	dec_free(&s);
 	dec_free(&n);
 	dec_free(&r);
-	lg_free(a->sum);
+}
+
+static void agg_free(sqlite3_context *ctx)
+{
+	agg_t *a = sqlite3_aggregate_context(ctx, 0);
+	if (a) {
+		lg_free(a->sum);
+		a->sum = NULL;
+	}
+}
+
+static void sum_final(sqlite3_context *ctx)
+{
+	sum_value(ctx);
+	agg_free(ctx);
+}
+
+static void avg_final(sqlite3_context *ctx)
+{
+	avg_value(ctx);
+	agg_free(ctx);
 }
 
 static int collate(void *arg, int alen, const void *a, int blen, const void *b)
@@ -871,10 +899,11 @@ int lg_fn_register_numeric(sqlite3 *db, lg_error_t *err)
 		if (lg_fn_register(db, fns[i].name, fns[i].nargs, true, NULL, fns[i].fn, err))
 			return -1;
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
-	if (sqlite3_create_function_v2(db, "lg_num_sum", 1, flags, NULL, NULL, agg_step, sum_final,
-				       NULL) != SQLITE_OK ||
-	    sqlite3_create_function_v2(db, "lg_num_avg", 1, flags, NULL, NULL, agg_step, avg_final,
-				       NULL) != SQLITE_OK ||
+	/* Window functions too (sum(x) OVER (...)): value and inverse. */
+	if (sqlite3_create_window_function(db, "lg_num_sum", 1, flags, NULL, agg_step, sum_final,
+					   sum_value, agg_inverse, NULL) != SQLITE_OK ||
+	    sqlite3_create_window_function(db, "lg_num_avg", 1, flags, NULL, agg_step, avg_final,
+					   avg_value, agg_inverse, NULL) != SQLITE_OK ||
 	    sqlite3_create_collation_v2(db, "lg_numeric", SQLITE_UTF8, NULL, collate, NULL) !=
 		    SQLITE_OK)
 		return lg_error_set(err, LG_SQLSTATE_INTERNAL_ERROR,

@@ -352,6 +352,10 @@ static const char *agg_sql(agg_kind_t k, lg_oid_t t, rw_type_t *res)
 static int agg_checks(rw_ctx_t *ctx, FuncCall *fc)
 {
 	rw_scope_t *s = ctx->scope;
+	if (fc->over) /* a window aggregate: rules of window functions */
+		return fc->agg_order ? rw_unsupported(ctx, fc->location,
+						      "ORDER BY in aggregate calls")
+				     : rw_window_check(ctx, fc);
 	if (!s)
 		return rw_error(ctx, fc->location, LG_SQLSTATE_GROUPING_ERROR,
 				"aggregate functions are not allowed here");
@@ -401,9 +405,11 @@ static int aggregate(rw_ctx_t *ctx, FuncCall *fc, agg_kind_t k, lg_sb_t *out, rw
 		return -1;
 	farg_t *args = NULL;
 	int n = 0;
-	ctx->scope->agg_depth++;
+	/* Arguments of a window aggregate are not inside an aggregate. */
+	int depth = fc->over ? 0 : 1;
+	ctx->scope->agg_depth += depth;
 	int rc = translate_args(ctx, fc->args, &args, &n);
-	ctx->scope->agg_depth--;
+	ctx->scope->agg_depth -= depth;
 	if (rc)
 		goto done;
 	int want_n = k == AGG_STRING ? 2 : 1;
@@ -416,9 +422,9 @@ static int aggregate(rw_ctx_t *ctx, FuncCall *fc, agg_kind_t k, lg_sb_t *out, rw
 						   k == AGG_MIN || k == AGG_MAX)) {
 			lg_sb_reset(&args[i].sb);
 			rw_type_t text = RW_TYPE(LG_OID_TEXT);
-			ctx->scope->agg_depth++;
+			ctx->scope->agg_depth += depth;
 			rc = rw_expr(ctx, args[i].node, &text, &args[i].sb, &args[i].t);
-			ctx->scope->agg_depth--;
+			ctx->scope->agg_depth -= depth;
 			if (rc)
 				goto done;
 		}
@@ -430,8 +436,11 @@ static int aggregate(rw_ctx_t *ctx, FuncCall *fc, agg_kind_t k, lg_sb_t *out, rw
 	}
 	if (k == AGG_MIN || k == AGG_MAX)
 		type->typmod = -1;
-	ctx->scope->naggs++;
+	if (!fc->over)
+		ctx->scope->naggs++;
 	rc = agg_args_sql(ctx, fc, k, args, n, fn, type, out);
+	if (rc == 0 && fc->over)
+		rc = rw_over(ctx, fc->over, out);
 done:
 	free_args(args, n);
 	return rc ? -1 : 0;
@@ -452,14 +461,18 @@ int rw_func_call(rw_ctx_t *ctx, FuncCall *fc, const rw_type_t *want, lg_sb_t *ou
 		 rw_type_t *type)
 {
 	LG_UNUSED(want);
-	if (fc->over)
-		return rw_unsupported(ctx, fc->location, "window functions");
 	if (fc->func_variadic)
 		return rw_unsupported(ctx, fc->location, "VARIADIC");
 	const char *name = func_name(ctx, fc);
 	agg_kind_t k = name ? agg_of(name) : AGG_NONE;
 	if (k != AGG_NONE)
 		return aggregate(ctx, fc, k, out, type);
+	if (name && rw_is_window_function(name))
+		return rw_window_func(ctx, fc, name, out, type);
+	if (fc->over)
+		return rw_error(ctx, fc->location, LG_SQLSTATE_WRONG_OBJECT_TYPE,
+				"OVER specified, but %s is not a window function nor an aggregate function",
+				name ? name : rw_name_list(ctx, fc->funcname));
 	farg_t *args = NULL;
 	int n = 0;
 	int rc = translate_args(ctx, fc->args, &args, &n);

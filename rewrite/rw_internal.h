@@ -45,6 +45,9 @@ int rw_unsupported(rw_ctx_t *ctx, int location, const char *what);
 int rw_emit_sql(rw_ctx_t *ctx, const char *sql, size_t len);
 /* Sets the CommandComplete tag ("CREATE TABLE", "INSERT", ...). */
 void rw_set_tag(rw_ctx_t *ctx, const char *tag, lg_rw_tag_kind_t kind);
+/* A NOTICE to send before CommandComplete (e.g. "relation \"t\" already
+ * exists, skipping"); formatted into the translation's memory. */
+void rw_set_notice(rw_ctx_t *ctx, const char *fmt, ...) LG_PRINTF(2, 3);
 /* Marks the statement as changing the schema (bumps the generation). */
 void rw_set_ddl(rw_ctx_t *ctx);
 /* Marks the statement as writing (needs SQLite's write lock). */
@@ -114,6 +117,7 @@ typedef struct rw_scope {
 	bool is_dml_target; /* scope of UPDATE/DELETE/INSERT RETURNING */
 	struct rw_cte *ctes; /* WITH queries defined at this level */
 	bool window_ok;      /* window functions allowed (target list, ORDER BY) */
+	const char *clause;  /* clause being translated, for messages */
 } rw_scope_t;
 
 /* A WITH query: referenced by name in FROM like a table. */
@@ -151,6 +155,7 @@ struct rw_ctx {
 	bool ddl, writes;
 	const char *name;
 	const char *value;
+	const char *notice; /* see rw_set_notice */
 	const char *template_db;
 	bool missing_ok;
 	bool is_local;
@@ -246,6 +251,15 @@ int rw_compare(rw_ctx_t *ctx, const char *op, Node *l, Node *r, int location, lg
 int rw_func_call(rw_ctx_t *ctx, FuncCall *fc, const rw_type_t *want, lg_sb_t *out,
 		 rw_type_t *type);
 int rw_sql_value_function(rw_ctx_t *ctx, SQLValueFunction *f, lg_sb_t *out, rw_type_t *type);
+
+/* ---- window.c ---- */
+bool rw_is_window_function(const char *name);
+/* Appends " OVER (...)". */
+int rw_over(rw_ctx_t *ctx, WindowDef *w, lg_sb_t *out);
+/* 42P20-style error unless window functions are allowed here. */
+int rw_window_check(rw_ctx_t *ctx, FuncCall *fc);
+int rw_window_func(rw_ctx_t *ctx, FuncCall *fc, const char *name, lg_sb_t *out,
+		   rw_type_t *type);
 
 /* ---- select.c ---- */
 typedef struct rw_query {

@@ -455,16 +455,22 @@ static int select_clauses(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, i
 	if (rc == 0)
 		rc = group_begin(ctx, s);
 	sc->track_refs = true;
+	sc->window_ok = true;
 	if (rc == 0)
 		rc = rw_target_list(ctx, s->targetList, want, nwant, &targets, q);
+	sc->window_ok = false;
 	if (rc == 0)
 		rc = group_finish(ctx, s, q, &rest);
 	if (rc == 0 && s->havingClause) {
 		lg_sb_append(&rest, " HAVING ");
+		sc->clause = "HAVING";
 		rc = rw_expr_bool(ctx, s->havingClause, "HAVING", &rest);
+		sc->clause = NULL;
 	}
+	sc->window_ok = true;
 	if (rc == 0)
 		rc = order_by(ctx, s->sortClause, q, false, distinct, &rest);
+	sc->window_ok = false;
 	sc->track_refs = false;
 	if (rc == 0)
 		rc = check_grouping(ctx, s);
