@@ -153,6 +153,7 @@ lg_exec_status_t lg_exec_run(lg_cursor_exec_t *c, sqlite3 *db, lg_stmt_cache_t *
 			     lg_cat_t *cat, int64_t max_rows, lg_sb_t *out, lg_error_t *err)
 {
 	const lg_rw_stmt_t *plan = c->plan;
+	c->rows_run = 0;
 	if (c->done)
 		return LG_EXEC_DONE;
 	while (c->next_sql < plan->nsql) {
@@ -171,6 +172,7 @@ lg_exec_status_t lg_exec_run(lg_cursor_exec_t *c, sqlite3 *db, lg_stmt_cache_t *
 					return LG_EXEC_ERROR;
 				sent++;
 				c->rows++;
+				c->rows_run++;
 				continue;
 			}
 			if (rc == SQLITE_DONE)
@@ -218,7 +220,7 @@ void lg_exec_tag(const lg_cursor_exec_t *c, char *buf, size_t len)
 	case LG_TAG_COUNT:
 		snprintf(buf, len, "%s %llu", plan->tag,
 			 (unsigned long long)(plan->returns_rows && strcmp(plan->tag, "SELECT") == 0
-						      ? c->rows
+						      ? c->rows_run
 						      : (uint64_t)c->changes));
 		break;
 	case LG_TAG_INSERT:

@@ -36,6 +36,7 @@ typedef struct lg_cursor_exec {
 	bool owns_st;             /* st is not from the cache: finalize it */
 	bool done;
 	uint64_t rows;            /* rows sent so far */
+	uint64_t rows_run;        /* rows sent by the latest lg_exec_run: the tag */
 	int64_t changes;          /* sqlite3_changes of the final statement */
 } lg_cursor_exec_t;
 

@@ -90,6 +90,12 @@ void lg_session_drop_portals(lg_session_t *s)
 	}
 }
 
+void lg_session_drop_unnamed(lg_session_t *s)
+{
+	remove_portal(s, "");
+	remove_prepared(s, "");
+}
+
 static int oom(lg_session_t *s)
 {
 	return lg_error_set(&s->err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
@@ -202,19 +208,22 @@ static int decode_params(lg_session_t *s, lg_portal_t *portal, const lg_fe_bind_
 	cur->nparams = m->nparams;
 	for (int i = 0; i < m->nparams; i++) {
 		int16_t fmt = lg_wire_bind_param_format(m, i);
-		if (lg_wire_check_format(fmt, &s->err) != 0)
-			return -1;
 		const lg_wire_value_t *v = &m->params[i];
-		if (lg_exec_decode_param(cur->plan, i, fmt, v->data, v->len, &portal->arena,
-					 &cur->params[i], &s->err) != 0) {
-			if (m->portal[0])
-				lg_error_field(&s->err, LG_ERRF_WHERE, "portal \"%s\" parameter $%d",
-					       m->portal, i + 1);
-			else
-				lg_error_field(&s->err, LG_ERRF_WHERE, "unnamed portal parameter $%d",
-					       i + 1);
-			return -1;
-		}
+		if (lg_wire_check_format(fmt, &s->err) == 0 &&
+		    lg_exec_decode_param(cur->plan, i, fmt, v->data, v->len, &portal->arena,
+					 &cur->params[i], &s->err) == 0)
+			continue;
+		/* PostgreSQL's context; text values are shown as '...' since
+		 * log_parameter_max_length_on_error is 0. */
+		const char *shown = fmt == LG_WIRE_FORMAT_TEXT && v->data && s->err.sqlstate !=
+			LG_SQLSTATE_INVALID_PARAMETER_VALUE ? " = '...'" : "";
+		if (m->portal[0])
+			lg_error_field(&s->err, LG_ERRF_WHERE, "portal \"%s\" parameter $%d%s",
+				       m->portal, i + 1, shown);
+		else
+			lg_error_field(&s->err, LG_ERRF_WHERE, "unnamed portal parameter $%d%s", i + 1,
+				       shown);
+		return -1;
 	}
 	return 0;
 }

@@ -192,6 +192,8 @@ int lg_session_check_allowed(lg_session_t *s, const lg_rw_stmt_t *plan);
 lg_handle_result_t lg_session_extended(lg_session_t *s, uint8_t type, const uint8_t *body,
 				       size_t len);
 void lg_session_drop_portals(lg_session_t *s);
+/* Drops the unnamed prepared statement and portal. */
+void lg_session_drop_unnamed(lg_session_t *s);
 void lg_session_drop_prepared(lg_session_t *s);
 bool lg_session_send_parameter_status(lg_session_t *s, bool all);
 
