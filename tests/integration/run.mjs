@@ -270,6 +270,41 @@ function runPsql(opts, psql, file, timeoutMs) {
 	});
 }
 
+// Splits psql -a output into one block per input statement: psql echoes each
+// input line as it reads it, so an output line equal to the next unconsumed
+// input line starts (or continues) a statement's block. Used only to report
+// how many statements already match, on top of the whole-file diff.
+function statementBlocks(inputText, outputText) {
+	const input = inputText.split('\n');
+	const blocks = [];
+	let i = 0;
+	let cur = null;
+	for (const line of outputText.split('\n')) {
+		const echo = i < input.length && line === input[i];
+		if (echo) {
+			i++;
+			if (!cur || !cur.echo) {
+				cur = { lines: [] };
+				blocks.push(cur);
+			}
+		} else if (!cur) {
+			cur = { lines: [] };
+			blocks.push(cur);
+		}
+		cur.lines.push(line);
+		cur.echo = echo;
+	}
+	return blocks.map((b) => b.lines.join('\n'));
+}
+
+function matchingStatements(inputText, want, actual) {
+	const a = statementBlocks(inputText, want);
+	const b = statementBlocks(inputText, actual);
+	let same = 0;
+	for (let k = 0; k < a.length; k++) if (a[k] === b[k]) same++;
+	return `${same}/${a.length} statements as PostgreSQL`;
+}
+
 function cleanupDirective(text) {
 	const lines = [];
 	for (const l of text.split('\n')) {
@@ -325,9 +360,10 @@ async function runPsqlSuite(opts, match, results) {
 			console.log(`  ${C.green}pass${C.off}  ${base}`);
 			results.push({ id, status: 'pass', ms });
 		} else {
-			console.log(`  ${C.red}FAIL${C.off}  ${base}  (${ms} ms)`);
+			const progress = matchingStatements(fs.readFileSync(file, 'utf8'), want, actual);
+			console.log(`  ${C.red}FAIL${C.off}  ${base}  (${progress}, ${ms} ms)`);
 			console.log(diffText(want, actual, `${base}.out`, opts.diffLines));
-			results.push({ id, status: 'fail', ms });
+			results.push({ id, status: 'fail', ms, reason: progress });
 		}
 	}
 }
