@@ -420,7 +420,7 @@ int lg_cat_register_functions(sqlite3 *db, lg_cat_session_vars_t *vars, lg_error
 				   scalar_fns[i].deterministic, NULL, scalar_fns[i].fn, err))
 			return -1;
 	if (lg_fn_register_session(db, vars, err) || lg_fn_register_strings(db, err) ||
-	    lg_fn_register_numeric(db, err))
+	    lg_fn_register_numeric(db, err) || lg_fn_register_datetime(db, err))
 		return -1;
 	return 0;
 }

@@ -24,6 +24,9 @@ int lg_fn_register(sqlite3 *db, const char *name, int nargs, bool deterministic,
 int lg_fn_register_session(sqlite3 *db, lg_cat_session_vars_t *vars, lg_error_t *err);
 int lg_fn_register_strings(sqlite3 *db, lg_error_t *err);
 
+/* functions_dt.c: timestamp/interval arithmetic, date_trunc, extract. */
+int lg_fn_register_datetime(sqlite3 *db, lg_error_t *err);
+
 /* functions_num.c: exact numeric arithmetic, aggregates, collation. */
 int lg_fn_register_numeric(sqlite3 *db, lg_error_t *err);
 /* numeric text -> int2/int4/int8, rounding half away from zero. */

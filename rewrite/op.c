@@ -253,6 +253,37 @@ static int arith_emit(rw_ctx_t *ctx, const char *op, operand_t *a, operand_t *b,
 	return rw_sb_check(ctx, out);
 }
 
+static bool is_ts(lg_oid_t o)
+{
+	return o == LG_OID_TIMESTAMP || o == LG_OID_TIMESTAMPTZ;
+}
+
+/* timestamp ± interval, date ± interval (a timestamp), timestamp -
+ * timestamp (an interval). 1: not such an operator. */
+static int interval_arith(rw_ctx_t *ctx, const char *op, operand_t *a, operand_t *b,
+			  lg_sb_t *out, rw_type_t *type)
+{
+	lg_oid_t x = a->t.oid, y = b->t.oid;
+	bool pm = op[0] == '+' || op[0] == '-';
+	if ((is_ts(x) || x == LG_OID_DATE) && y == LG_OID_INTERVAL && pm) {
+		*type = RW_TYPE(x == LG_OID_DATE ? LG_OID_TIMESTAMP : x);
+		lg_sb_appendf(out, "lg_ts_add(%s, %s, %d)", a->sb.data, b->sb.data,
+			      op[0] == '-' ? -1 : 1);
+		return rw_sb_check(ctx, out);
+	}
+	if (x == LG_OID_INTERVAL && (is_ts(y) || y == LG_OID_DATE) && op[0] == '+') {
+		*type = RW_TYPE(y == LG_OID_DATE ? LG_OID_TIMESTAMP : y);
+		lg_sb_appendf(out, "lg_ts_add(%s, %s, 1)", b->sb.data, a->sb.data);
+		return rw_sb_check(ctx, out);
+	}
+	if (is_ts(x) && is_ts(y) && op[0] == '-') {
+		*type = RW_TYPE(LG_OID_INTERVAL);
+		lg_sb_appendf(out, "lg_ts_diff(%s, %s)", a->sb.data, b->sb.data);
+		return rw_sb_check(ctx, out);
+	}
+	return 1;
+}
+
 static int date_arith(rw_ctx_t *ctx, const char *op, operand_t *a, operand_t *b, lg_sb_t *out,
 		      rw_type_t *type)
 {
@@ -273,7 +304,7 @@ static int date_arith(rw_ctx_t *ctx, const char *op, operand_t *a, operand_t *b,
 		lg_sb_appendf(out, "lg_date_diff(%s, %s)", a->sb.data, b->sb.data);
 		return rw_sb_check(ctx, out);
 	}
-	return 1;
+	return interval_arith(ctx, op, a, b, out, type);
 }
 
 static int arith(rw_ctx_t *ctx, const char *op, A_Expr *e, lg_sb_t *out, rw_type_t *type)
