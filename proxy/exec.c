@@ -177,7 +177,8 @@ lg_exec_status_t lg_exec_run(lg_cursor_exec_t *c, sqlite3 *db, lg_stmt_cache_t *
 			}
 			if (rc == SQLITE_DONE)
 				break;
-			if ((rc & 0xff) == SQLITE_BUSY && c->rows == 0) {
+			if ((rc & 0xff) == SQLITE_BUSY && c->rows == 0 &&
+			    sqlite3_extended_errcode(db) != SQLITE_BUSY_SNAPSHOT) {
 				/* Nothing of this statement happened: retry it later. */
 				sqlite3_reset(c->st);
 				return LG_EXEC_BUSY;

@@ -17,11 +17,16 @@
 #include <string.h>
 #include <sys/time.h>
 
-static int64_t now_usec(void)
+int64_t lg_session_now_usec(void)
 {
 	struct timeval tv;
 	gettimeofday(&tv, NULL);
 	return (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
+}
+
+static int64_t now_usec(void)
+{
+	return lg_session_now_usec();
 }
 
 lg_session_t *lg_session_new(lg_server_t *srv, uint32_t id, const char *peer)
@@ -48,6 +53,7 @@ static void free_savepoints(lg_session_t *s)
 	lg_free(s->savepoints);
 	s->savepoints = NULL;
 	s->nsavepoints = 0;
+	s->nsavepoints_open = 0;
 }
 
 static void end_query(lg_session_t *s)
@@ -172,21 +178,59 @@ void lg_session_ready(lg_session_t *s)
 
 /* ---- transactions ---------------------------------------------------------- */
 
+/* Creates in SQLite the savepoints declared before its transaction began. */
+static lg_exec_status_t open_savepoints(lg_session_t *s)
+{
+	while (s->nsavepoints_open < s->nsavepoints) {
+		lg_sb_t sql = LG_SB_INIT;
+		lg_sb_append(&sql, "SAVEPOINT ");
+		lg_sb_append_ident(&sql, s->savepoints[s->nsavepoints_open]);
+		lg_exec_status_t st = sql.failed ? LG_EXEC_ERROR
+						 : lg_exec_simple(s->sqlite, sql.data, &s->err);
+		lg_sb_free(&sql);
+		if (st != LG_EXEC_DONE) {
+			if (!s->err.set)
+				lg_error_set(&s->err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
+			return LG_EXEC_ERROR;
+		}
+		s->nsavepoints_open++;
+	}
+	return LG_EXEC_DONE;
+}
+
+/* PostgreSQL's transactions on SQLite's:
+ * - READ COMMITTED (the default): statements that only read run without a
+ *   SQLite transaction, so each sees the latest commits; the first write
+ *   takes the write lock (BEGIN IMMEDIATE, parking while it is taken) and
+ *   keeps it to the end, so nothing can invalidate what it reads after.
+ * - REPEATABLE READ / SERIALIZABLE: one snapshot from the first statement
+ *   (BEGIN); a later write upgrades it, and fails with 40001 if another
+ *   session committed meanwhile, as PostgreSQL may.
+ * - implicit blocks (several statements in one Query, writes before Sync)
+ *   take the write lock at once. */
 lg_exec_status_t lg_session_begin_sqlite(lg_session_t *s, const lg_rw_stmt_t *plan)
 {
-	if (s->sqlite_open || s->xact == LG_XACT_NONE)
+	bool writes = plan && (plan->writes || plan->ddl);
+	if (s->xact == LG_XACT_NONE)
 		return LG_EXEC_DONE;
-	/* An explicit read-write transaction takes the write lock up front:
-	 * waiting at BEGIN is safe to retry, while upgrading a read snapshot
-	 * later could only fail with a serialization error. */
-	bool immediate = s->xact == LG_XACT_EXPLICIT ? !s->xact_read_only : plan && plan->writes;
+	if (s->sqlite_open) {
+		if (writes)
+			s->sqlite_writes = true; /* upgraded in place by the statement */
+		return LG_EXEC_DONE;
+	}
+	bool explicit_xact = s->xact == LG_XACT_EXPLICIT;
+	if (explicit_xact && !s->xact_snapshot && !writes)
+		return LG_EXEC_DONE;
+	bool immediate = !explicit_xact || writes;
 	lg_exec_status_t st = lg_exec_simple(s->sqlite, immediate ? "BEGIN IMMEDIATE" : "BEGIN",
 					     &s->err);
-	if (st == LG_EXEC_DONE) {
-		s->sqlite_open = true;
+	if (st != LG_EXEC_DONE)
+		return st;
+	s->sqlite_open = true;
+	s->sqlite_writes = immediate;
+	if (s->xact == LG_XACT_IMPLICIT)
 		s->vars.xact_start_usec = now_usec();
-	}
-	return st;
+	return open_savepoints(s);
 }
 
 lg_exec_status_t lg_session_end_xact(lg_session_t *s, bool commit)
@@ -202,6 +246,7 @@ lg_exec_status_t lg_session_end_xact(lg_session_t *s, bool commit)
 			commit = false;
 		}
 		s->sqlite_open = false;
+		s->sqlite_writes = false;
 	}
 	if (s->settings)
 		lg_settings_end(s->settings, commit);
@@ -211,6 +256,7 @@ lg_exec_status_t lg_session_end_xact(lg_session_t *s, bool commit)
 	}
 	s->xact = LG_XACT_NONE;
 	s->xact_read_only = false;
+	s->xact_snapshot = false;
 	s->implicit_failed = false;
 	free_savepoints(s);
 	lg_session_drop_portals(s);
@@ -229,7 +275,10 @@ int lg_session_check_allowed(lg_session_t *s, const lg_rw_stmt_t *plan)
 		return lg_error_set(&s->err, LG_SQLSTATE_IN_FAILED_SQL_TRANSACTION,
 				    "current transaction is aborted, commands ignored until end of "
 				    "transaction block");
-	if (s->xact_read_only && (plan->writes || plan->ddl) && plan->kind == LG_RW_SQL)
+	bool read_only = s->xact == LG_XACT_EXPLICIT
+		? s->xact_read_only
+		: strcmp(lg_settings_get(s->settings, "default_transaction_read_only"), "on") == 0;
+	if (read_only && (plan->writes || plan->ddl) && plan->kind == LG_RW_SQL)
 		return lg_error_set(&s->err, LG_SQLSTATE_READ_ONLY_SQL_TRANSACTION,
 				    "cannot execute %s in a read-only transaction", plan->tag);
 	return 0;
@@ -464,7 +513,7 @@ lg_exec_status_t lg_session_run_sql(lg_session_t *s, lg_cursor_exec_t *cur, int6
 	}
 	int64_t now = now_usec();
 	s->vars.stmt_start_usec = now;
-	if (!s->sqlite_open)
+	if (s->xact == LG_XACT_NONE)
 		s->vars.xact_start_usec = now;
 	lg_exec_job_t *job = &s->job;
 	job->s = s;
@@ -547,9 +596,12 @@ static lg_handle_result_t run_plan_simple(lg_session_t *s, lg_cursor_exec_t *cur
 		st = lg_session_run_sql(s, cur, 0);
 		if (st == LG_EXEC_DONE)
 			lg_exec_tag(cur, tag, sizeof(tag));
-		/* PostgreSQL fails constant expressions while planning, before
-		 * RowDescription: an error before the first row sends none. */
-		if (st == LG_EXEC_ERROR && cur->rows == 0)
+		/* PostgreSQL evaluates constant expressions while planning, so a
+		 * data exception before the first row comes without RowDescription;
+		 * errors while executing (cancel, timeout) follow it. */
+		if (st == LG_EXEC_ERROR && cur->rows == 0 &&
+		    lg_sqlstate_code(s->err.sqlstate)[0] == '2' &&
+		    lg_sqlstate_code(s->err.sqlstate)[1] == '2')
 			lg_sb_truncate(&s->out, mark);
 	}
 	if (st == LG_EXEC_DONE && plan->notice)
@@ -596,9 +648,10 @@ static lg_handle_result_t handle_query(lg_session_t *s, const uint8_t *body, siz
 	lg_fe_query_t q;
 	if (!s->q.active) {
 		if (lg_wire_decode_query(body, len, &q, &s->err) != 0) {
-			s->err.severity = LG_SEV_FATAL;
+			/* The framing is intact: an ERROR, as PostgreSQL does. */
 			lg_session_send_error(s, NULL, 0);
-			return LG_HANDLE_CLOSE;
+			lg_session_ready(s);
+			return LG_HANDLE_OK;
 		}
 		s->q.active = true;
 		/* A simple Query destroys the unnamed statement and portal. */

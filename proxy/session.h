@@ -115,10 +115,13 @@ typedef struct lg_session {
 
 	lg_xact_t xact;
 	bool sqlite_open;    /* a SQLite transaction is open */
+	bool sqlite_writes;  /* ... and holds the write lock */
+	bool xact_snapshot;  /* REPEATABLE READ / SERIALIZABLE: one snapshot */
 	bool xact_read_only;
 	bool xact_ddl;       /* the transaction changed the schema */
 	int nsavepoints;
-	char **savepoints;
+	char **savepoints;   /* names, outermost first */
+	int nsavepoints_open; /* how many of them exist in SQLite yet */
 	bool skip_until_sync; /* extended protocol: error seen */
 	bool implicit_failed;
 
@@ -164,6 +167,8 @@ void lg_session_release(lg_session_t *s);
  * FAILED (explicit) or marks the implicit one for rollback. */
 void lg_session_send_error(lg_session_t *s, const char *sql, int stmt_offset);
 void lg_session_ready(lg_session_t *s);
+/* Wall-clock time in microseconds since the Unix epoch. */
+int64_t lg_session_now_usec(void);
 /* Sends a NoticeResponse (NOTICE, 00000) with `message`. */
 void lg_session_notice(lg_session_t *s, const char *message);
 /* Translates one statement with the session's catalog (cache first). */

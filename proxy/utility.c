@@ -22,6 +22,25 @@ static void warning(lg_session_t *s, lg_sqlstate_t state, const char *msg)
 	lg_error_clear(&w);
 }
 
+/* transaction_isolation shows the level of the current transaction. */
+static void set_isolation(lg_session_t *s, lg_rw_isolation_t iso)
+{
+	static const char *const names[] = {
+		[LG_ISO_READ_UNCOMMITTED] = "read uncommitted",
+		[LG_ISO_READ_COMMITTED] = "read committed",
+		[LG_ISO_REPEATABLE_READ] = "repeatable read",
+		[LG_ISO_SERIALIZABLE] = "serializable",
+	};
+	lg_error_t ignore = LG_ERROR_INIT;
+	const char *v = iso == LG_ISO_DEFAULT
+		? lg_settings_get(s->settings, "default_transaction_isolation")
+		: names[iso];
+	lg_settings_set(s->settings, "transaction_isolation", v, true, &ignore);
+	lg_error_clear(&ignore);
+	/* SQLite's snapshot is what REPEATABLE READ and SERIALIZABLE promise. */
+	s->xact_snapshot = strcmp(v, "repeatable read") == 0 || strcmp(v, "serializable") == 0;
+}
+
 static lg_exec_status_t do_begin(lg_session_t *s, const lg_rw_stmt_t *plan)
 {
 	if (s->xact == LG_XACT_EXPLICIT || s->xact == LG_XACT_FAILED) {
@@ -29,10 +48,13 @@ static lg_exec_status_t do_begin(lg_session_t *s, const lg_rw_stmt_t *plan)
 		return LG_EXEC_DONE;
 	}
 	s->xact = LG_XACT_EXPLICIT;
+	if (!s->sqlite_open)
+		s->vars.xact_start_usec = lg_session_now_usec();
+	lg_settings_begin(s->settings);
+	set_isolation(s, plan->isolation);
 	s->xact_read_only = plan->read_only == 1 ||
 			    (plan->read_only == -1 &&
 			     strcmp(lg_settings_get(s->settings, "default_transaction_read_only"), "on") == 0);
-	lg_settings_begin(s->settings);
 	return LG_EXEC_DONE;
 }
 
@@ -80,9 +102,6 @@ static lg_exec_status_t do_savepoint(lg_session_t *s, const lg_rw_stmt_t *plan)
 			     "%s can only be used in transaction blocks", "SAVEPOINT");
 		return LG_EXEC_ERROR;
 	}
-	lg_exec_status_t st = lg_session_begin_sqlite(s, NULL);
-	if (st != LG_EXEC_DONE)
-		return st;
 	char **grown = lg_realloc(s->savepoints, sizeof(char *) * (size_t)(s->nsavepoints + 1));
 	char *copy = lg_strdup(plan->name);
 	if (!grown || !copy) {
@@ -93,10 +112,15 @@ static lg_exec_status_t do_savepoint(lg_session_t *s, const lg_rw_stmt_t *plan)
 		return LG_EXEC_ERROR;
 	}
 	s->savepoints = grown;
-	st = savepoint_sql(s, "SAVEPOINT", plan->name);
-	if (st != LG_EXEC_DONE) {
-		lg_free(copy);
-		return st;
+	/* Without a SQLite transaction yet, the savepoint is created when
+	 * one begins (there is nothing to roll back before that). */
+	if (s->sqlite_open) {
+		lg_exec_status_t st = savepoint_sql(s, "SAVEPOINT", plan->name);
+		if (st != LG_EXEC_DONE) {
+			lg_free(copy);
+			return st;
+		}
+		s->nsavepoints_open = s->nsavepoints + 1;
 	}
 	s->savepoints[s->nsavepoints++] = copy;
 	return LG_EXEC_DONE;
@@ -116,14 +140,19 @@ static lg_exec_status_t do_release(lg_session_t *s, const lg_rw_stmt_t *plan, bo
 			     "savepoint \"%s\" does not exist", plan->name);
 		return LG_EXEC_ERROR;
 	}
-	lg_exec_status_t st = savepoint_sql(s, rollback ? "ROLLBACK TO" : "RELEASE", plan->name);
-	if (st != LG_EXEC_DONE)
-		return st;
+	if (i < s->nsavepoints_open) {
+		lg_exec_status_t st =
+			savepoint_sql(s, rollback ? "ROLLBACK TO" : "RELEASE", plan->name);
+		if (st != LG_EXEC_DONE)
+			return st;
+	}
 	/* ROLLBACK TO keeps the savepoint itself; RELEASE drops it too. */
 	int keep = rollback ? i + 1 : i;
 	for (int k = keep; k < s->nsavepoints; k++)
 		lg_free(s->savepoints[k]);
 	s->nsavepoints = keep;
+	if (s->nsavepoints_open > keep)
+		s->nsavepoints_open = keep;
 	if (rollback && s->xact == LG_XACT_FAILED)
 		s->xact = LG_XACT_EXPLICIT;
 	return LG_EXEC_DONE;
@@ -185,6 +214,14 @@ static lg_exec_status_t do_set_transaction(lg_session_t *s, const lg_rw_stmt_t *
 		warning(s, LG_SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
 			"SET TRANSACTION can only be used in transaction blocks");
 		return LG_EXEC_DONE;
+	}
+	if (plan->isolation != LG_ISO_DEFAULT) {
+		if (s->sqlite_open) {
+			lg_error_set(&s->err, LG_SQLSTATE_ACTIVE_SQL_TRANSACTION,
+				     "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+			return LG_EXEC_ERROR;
+		}
+		set_isolation(s, plan->isolation);
 	}
 	if (plan->read_only == 1)
 		s->xact_read_only = true;
