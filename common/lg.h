@@ -9,8 +9,9 @@
 
 #define LG_VERSION "0.1.0"
 /* What clients see as server_version: the PostgreSQL release we emulate. */
-#define LG_PG_SERVER_VERSION "15.8"
-#define LG_PG_SERVER_VERSION_NUM 150008
+#define LG_PG_SERVER_VERSION "15.20"
+#define LG_PG_SERVER_VERSION_NUM 150020
+#define LG_PG_SERVER_VERSION_NUM_STR "150020"
 
 #define LG_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define LG_UNUSED(x) ((void)(x))

@@ -130,11 +130,26 @@ void lg_session_send_error(lg_session_t *s, const char *sql, int stmt_offset)
 		s->implicit_failed = true;
 }
 
-void lg_session_notice(lg_session_t *s, const char *message)
+/* client_min_messages: is a message of this severity sent? */
+static bool client_wants(lg_session_t *s, lg_severity_t sev)
 {
+	const char *min = s->settings ? lg_settings_get(s->settings, "client_min_messages") : NULL;
+	if (!min)
+		return true;
+	if (strcmp(min, "error") == 0)
+		return false;
+	if (strcmp(min, "warning") == 0)
+		return sev == LG_SEV_WARNING;
+	return true;
+}
+
+void lg_session_notice(lg_session_t *s, lg_severity_t sev, int state, const char *message)
+{
+	if (!client_wants(s, sev))
+		return;
 	lg_error_t n = LG_ERROR_INIT;
-	lg_error_set(&n, LG_SQLSTATE_SUCCESSFUL_COMPLETION, "%s", message);
-	n.severity = LG_SEV_NOTICE;
+	lg_error_set(&n, (lg_sqlstate_t)state, "%s", message);
+	n.severity = sev;
 	n.file = NULL;
 	lg_wire_notice(&s->out, &n);
 	lg_error_clear(&n);
@@ -335,7 +350,7 @@ void lg_session_row_description(lg_session_t *s, const lg_rw_stmt_t *plan,
 static int apply_option(void *ctx, const char *name, const char *value, lg_error_t *err)
 {
 	lg_session_t *s = ctx;
-	return lg_settings_set(s->settings, name, value, false, err);
+	return lg_settings_set_startup(s->settings, name, value, err);
 }
 
 static int open_database(lg_session_t *s)
@@ -375,8 +390,8 @@ static int apply_startup(lg_session_t *s, const lg_fe_startup_t *st)
 		return lg_error_set(&s->err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
 	lg_settings_force(s->settings, "session_authorization", s->user);
 	for (int i = 0; i < st->nparams; i++)
-		if (lg_settings_set(s->settings, st->params[i].name, st->params[i].value, false,
-				    &s->err) != 0)
+		if (lg_settings_set_startup(s->settings, st->params[i].name, st->params[i].value,
+					    &s->err) != 0)
 			return -1;
 	if (st->options && lg_wire_parse_options(st->options, apply_option, s, &s->err) != 0)
 		return -1;
@@ -605,7 +620,7 @@ static lg_handle_result_t run_plan_simple(lg_session_t *s, lg_cursor_exec_t *cur
 			lg_sb_truncate(&s->out, mark);
 	}
 	if (st == LG_EXEC_DONE && plan->notice)
-		lg_session_notice(s, plan->notice);
+		lg_session_notice(s, LG_SEV_NOTICE, plan->notice_state, plan->notice);
 	if (st == LG_EXEC_BUSY)
 		return park(s, mark);
 	if (st == LG_EXEC_PENDING) {
@@ -617,9 +632,10 @@ static lg_handle_result_t run_plan_simple(lg_session_t *s, lg_cursor_exec_t *cur
 	return LG_HANDLE_OK;
 }
 
-static void report_query_error(lg_session_t *s, const char *sql, int offset)
+static void report_query_error(lg_session_t *s, const char *sql, int offset, bool analysed)
 {
-	if (s->xact == LG_XACT_FAILED && s->err.sqlstate != LG_SQLSTATE_IN_FAILED_SQL_TRANSACTION) {
+	if (!analysed && s->xact == LG_XACT_FAILED &&
+	    s->err.sqlstate != LG_SQLSTATE_IN_FAILED_SQL_TRANSACTION) {
 		/* PostgreSQL does not analyse statements in a failed block. */
 		lg_error_clear(&s->err);
 		lg_error_set(&s->err, LG_SQLSTATE_IN_FAILED_SQL_TRANSACTION,
@@ -657,7 +673,7 @@ static lg_handle_result_t handle_query(lg_session_t *s, const uint8_t *body, siz
 		/* A simple Query destroys the unnamed statement and portal. */
 		lg_session_drop_unnamed(s);
 		if (lg_rw_split(q.sql, &s->q.split, &s->err) != 0) {
-			report_query_error(s, q.sql, 0);
+			report_query_error(s, q.sql, 0, false);
 			return finish_query(s);
 		}
 		if (s->q.split.n == 0) {
@@ -677,7 +693,7 @@ static lg_handle_result_t handle_query(lg_session_t *s, const uint8_t *body, siz
 			lg_rw_stmt_t *plan;
 			if (lg_session_translate(s, q.sql + sp->offset, (size_t)sp->len, NULL, 0,
 						 &plan) != 0) {
-				report_query_error(s, q.sql, sp->offset);
+				report_query_error(s, q.sql, sp->offset, false);
 				break;
 			}
 			lg_cursor_exec_init(&s->q.cur, plan);
@@ -688,7 +704,7 @@ static lg_handle_result_t handle_query(lg_session_t *s, const uint8_t *body, siz
 			return LG_HANDLE_PARKED;
 		finish_statement(s);
 		if (s->err.set) {
-			report_query_error(s, q.sql, sp->offset);
+			report_query_error(s, q.sql, sp->offset, true);
 			break;
 		}
 		s->q.next++;

@@ -169,8 +169,9 @@ void lg_session_send_error(lg_session_t *s, const char *sql, int stmt_offset);
 void lg_session_ready(lg_session_t *s);
 /* Wall-clock time in microseconds since the Unix epoch. */
 int64_t lg_session_now_usec(void);
-/* Sends a NoticeResponse (NOTICE, 00000) with `message`. */
-void lg_session_notice(lg_session_t *s, const char *message);
+/* Sends a NoticeResponse (NOTICE or WARNING) unless client_min_messages
+ * filters it out. */
+void lg_session_notice(lg_session_t *s, lg_severity_t sev, int state, const char *message);
 /* Translates one statement with the session's catalog (cache first). */
 int lg_session_translate(lg_session_t *s, const char *sql, size_t len, const lg_oid_t *ptypes,
 			 int nptypes, lg_rw_stmt_t **out);

@@ -69,7 +69,7 @@ static const setting_def_t defs[] = {
 	{"max_identifier_length", "63", K_INT, F_READONLY, NULL, "Shows the maximum identifier length."},
 	{"row_security", "on", K_BOOL, 0, NULL, "Enable row security."},
 	{"search_path", "\"$user\", public", K_STRING, 0, NULL, "Sets the schema search order for names that are not schema-qualified."},
-	{"server_version_num", "150008", K_INT, F_READONLY, NULL, "Shows the server version as an integer."},
+	{"server_version_num", LG_PG_SERVER_VERSION_NUM_STR, K_INT, F_READONLY, NULL, "Shows the server version as an integer."},
 	{"statement_timeout", "0", K_MS, 0, NULL, "Sets the maximum allowed duration of any statement."},
 	{"synchronous_commit", "on", K_CHOICE, 0, "local|remote_write|remote_apply|on|off", "Sets the current transaction's synchronization level."},
 	{"timezone_abbreviations", "Default", K_STRING, 0, NULL, "Selects a file of time zone abbreviations."},
@@ -89,6 +89,7 @@ typedef struct value {
 	char *before_local; /* value before SET LOCAL, restored at end */
 	bool local;
 	char *reported;   /* the value last sent with ParameterStatus */
+	char *reset_val;  /* RESET's value: from the startup packet, or NULL */
 } value_t;
 
 typedef struct custom {
@@ -135,6 +136,7 @@ static void free_value(value_t *v)
 	lg_free(v->saved);
 	lg_free(v->before_local);
 	lg_free(v->reported);
+	lg_free(v->reset_val);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -408,7 +410,8 @@ int lg_settings_set(lg_settings_t *s, const char *name, const char *value, bool 
 	/* SET LOCAL outside a transaction has no effect (PostgreSQL warns). */
 	if (local && !s->in_xact)
 		return 0;
-	char *nv = normalise(i, value ? value : defs[i].dflt, s->vals[i].cur, err);
+	const char *reset = s->vals[i].reset_val ? s->vals[i].reset_val : defs[i].dflt;
+	char *nv = normalise(i, value ? value : reset, s->vals[i].cur, err);
 	if (!nv)
 		return -1;
 	assign(s, &s->vals[i], nv, local);
@@ -422,6 +425,22 @@ int lg_settings_reset(lg_settings_t *s, const char *name, lg_error_t *err)
 	for (int i = 0; i < NDEFS; i++)
 		if (!(defs[i].flags & F_READONLY) && lg_settings_set(s, defs[i].name, NULL, false, err))
 			return -1;
+	return 0;
+}
+
+int lg_settings_set_startup(lg_settings_t *s, const char *name, const char *value,
+			    lg_error_t *err)
+{
+	if (lg_settings_set(s, name, value, false, err) != 0)
+		return -1;
+	int i = find_def(name);
+	if (i < 0)
+		return 0;
+	char *copy = lg_strdup(s->vals[i].cur);
+	if (!copy)
+		return lg_error_set(err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	lg_free(s->vals[i].reset_val);
+	s->vals[i].reset_val = copy;
 	return 0;
 }
 

@@ -19,6 +19,9 @@ void lg_settings_free(lg_settings_t *s);
  * Values litegres cannot honour (a non-UTC TimeZone, ...): 0A000. */
 int lg_settings_set(lg_settings_t *s, const char *name, const char *value, bool local,
 		    lg_error_t *err);
+/* A value from the startup packet: also what RESET returns to. */
+int lg_settings_set_startup(lg_settings_t *s, const char *name, const char *value,
+			    lg_error_t *err);
 /* RESET name; name NULL = RESET ALL. */
 int lg_settings_reset(lg_settings_t *s, const char *name, lg_error_t *err);
 /* The current value for SHOW; 42704 if unknown. *canonical gets the name as

@@ -47,11 +47,37 @@ static const lg_cat_index_t *find_index(const lg_cat_table_t *t, char cols[][64]
 	return NULL;
 }
 
+/* "UNIQUE constraint failed: index 'name'" (expression indexes). */
+static bool unique_index_violation(const char *tail, lg_cat_t *cat, lg_error_t *err)
+{
+	char name[128];
+	if (!cat || strncmp(tail, "index '", 7) != 0)
+		return false;
+	snprintf(name, sizeof(name), "%s", tail + 7);
+	char *quote = strchr(name, '\'');
+	if (quote)
+		*quote = '\0';
+	const lg_cat_table_t *t = NULL;
+	lg_error_t ignore = LG_ERROR_INIT;
+	const lg_cat_index_t *ix = lg_cat_index(cat, NULL, name, &t, &ignore);
+	lg_error_clear(&ignore);
+	if (!ix || !t)
+		return false;
+	lg_error_set(err, LG_SQLSTATE_UNIQUE_VIOLATION,
+		     "duplicate key value violates unique constraint \"%s\"", ix->name);
+	lg_error_field(err, LG_ERRF_SCHEMA, "public");
+	lg_error_field(err, LG_ERRF_TABLE, "%s", t->name);
+	lg_error_field(err, LG_ERRF_CONSTRAINT, "%s", ix->name);
+	return true;
+}
+
 static void unique_violation(const char *msg, lg_cat_t *cat, lg_error_t *err)
 {
 	char table[128];
 	char cols[MAX_KEY_COLS][64];
 	const char *tail = strchr(msg, ':');
+	if (tail && unique_index_violation(tail + 2, cat, err))
+		return;
 	int n = tail ? split_columns(tail + 2, table, sizeof(table), cols, MAX_KEY_COLS) : 0;
 	const lg_cat_table_t *t = NULL;
 	lg_error_t ignore = LG_ERROR_INIT;
@@ -156,6 +182,12 @@ void lg_exec_sqlite_error(sqlite3 *db, int rc, lg_cat_t *cat, lg_error_t *err)
 			     "insert or update violates foreign key constraint");
 		return;
 	default:
+		/* ON DELETE/UPDATE RESTRICT fails without the extended code. */
+		if ((rc & 0xff) == SQLITE_CONSTRAINT && strcmp(msg, "FOREIGN KEY constraint failed") == 0) {
+			lg_error_set(err, LG_SQLSTATE_FOREIGN_KEY_VIOLATION,
+				     "insert or update violates foreign key constraint");
+			return;
+		}
 		break;
 	}
 	if (udf_error(msg, err))

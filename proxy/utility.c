@@ -15,11 +15,7 @@
 
 static void warning(lg_session_t *s, lg_sqlstate_t state, const char *msg)
 {
-	lg_error_t w = LG_ERROR_INIT;
-	lg_error_set(&w, state, "%s", msg);
-	w.severity = LG_SEV_WARNING;
-	lg_wire_notice(&s->out, &w);
-	lg_error_clear(&w);
+	lg_session_notice(s, LG_SEV_WARNING, state, msg);
 }
 
 /* transaction_isolation shows the level of the current transaction. */
@@ -41,6 +37,15 @@ static void set_isolation(lg_session_t *s, lg_rw_isolation_t iso)
 	s->xact_snapshot = strcmp(v, "repeatable read") == 0 || strcmp(v, "serializable") == 0;
 }
 
+static void set_read_only(lg_session_t *s, bool read_only)
+{
+	lg_error_t ignore = LG_ERROR_INIT;
+	s->xact_read_only = read_only;
+	lg_settings_set(s->settings, "transaction_read_only", read_only ? "on" : "off", true,
+			&ignore);
+	lg_error_clear(&ignore);
+}
+
 static lg_exec_status_t do_begin(lg_session_t *s, const lg_rw_stmt_t *plan)
 {
 	if (s->xact == LG_XACT_EXPLICIT || s->xact == LG_XACT_FAILED) {
@@ -52,9 +57,10 @@ static lg_exec_status_t do_begin(lg_session_t *s, const lg_rw_stmt_t *plan)
 		s->vars.xact_start_usec = lg_session_now_usec();
 	lg_settings_begin(s->settings);
 	set_isolation(s, plan->isolation);
-	s->xact_read_only = plan->read_only == 1 ||
-			    (plan->read_only == -1 &&
-			     strcmp(lg_settings_get(s->settings, "default_transaction_read_only"), "on") == 0);
+	set_read_only(s, plan->read_only == 1 ||
+			       (plan->read_only == -1 &&
+				strcmp(lg_settings_get(s->settings, "default_transaction_read_only"),
+				       "on") == 0));
 	return LG_EXEC_DONE;
 }
 
@@ -201,6 +207,11 @@ static lg_exec_status_t do_show(lg_session_t *s, const lg_rw_stmt_t *plan, bool 
 static lg_exec_status_t do_set(lg_session_t *s, const lg_rw_stmt_t *plan)
 {
 	int rc;
+	if (plan->is_local && s->xact != LG_XACT_EXPLICIT && s->xact != LG_XACT_FAILED) {
+		warning(s, LG_SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+			"SET LOCAL can only be used in transaction blocks");
+		return LG_EXEC_DONE;
+	}
 	if (plan->kind == LG_RW_RESET)
 		rc = lg_settings_reset(s->settings, plan->name, &s->err);
 	else
@@ -224,14 +235,14 @@ static lg_exec_status_t do_set_transaction(lg_session_t *s, const lg_rw_stmt_t *
 		set_isolation(s, plan->isolation);
 	}
 	if (plan->read_only == 1)
-		s->xact_read_only = true;
+		set_read_only(s, true);
 	else if (plan->read_only == 0) {
 		if (s->xact_read_only && s->sqlite_open) {
 			lg_error_set(&s->err, LG_SQLSTATE_ACTIVE_SQL_TRANSACTION,
 				     "transaction read-write mode must be set before any query");
 			return LG_EXEC_ERROR;
 		}
-		s->xact_read_only = false;
+		set_read_only(s, false);
 	}
 	return LG_EXEC_DONE;
 }

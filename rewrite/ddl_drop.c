@@ -60,7 +60,7 @@ static int check_kind(rw_ctx_t *ctx, const objname_t *o, int want, bool missing_
 		return 1;
 	if (kind == 0) {
 		if (missing_ok) {
-			rw_set_notice(ctx, "%s \"%s\" does not exist, skipping", kind_word(want),
+			rw_set_notice(ctx, LG_SQLSTATE_SUCCESSFUL_COMPLETION, "%s \"%s\" does not exist, skipping", kind_word(want),
 				      o->name);
 			return 0;
 		}

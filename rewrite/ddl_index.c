@@ -182,7 +182,7 @@ int ddl_create_index(rw_ctx_t *ctx, IndexStmt *is)
 		if (r < 0)
 			return -1;
 		if (r && is->if_not_exists) {
-			rw_set_notice(ctx, "relation \"%s\" already exists, skipping", is->idxname);
+			rw_set_notice(ctx, LG_SQLSTATE_DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", is->idxname);
 			return 0;
 		}
 		if (r)

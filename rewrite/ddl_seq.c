@@ -65,7 +65,7 @@ int ddl_create_sequence(rw_ctx_t *ctx, CreateSeqStmt *cs)
 		return -1;
 	if (exists) {
 		if (cs->if_not_exists) {
-			rw_set_notice(ctx, "relation \"%s\" already exists, skipping", rv->relname);
+			rw_set_notice(ctx, LG_SQLSTATE_DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", rv->relname);
 			return 0;
 		}
 		return rw_error(ctx, -1, LG_SQLSTATE_DUPLICATE_TABLE,
@@ -104,7 +104,7 @@ int ddl_alter_sequence(rw_ctx_t *ctx, AlterSeqStmt *as)
 		return -1;
 	if (!found) {
 		if (as->missing_ok) {
-			rw_set_notice(ctx, "relation \"%s\" does not exist, skipping", rv->relname);
+			rw_set_notice(ctx, LG_SQLSTATE_SUCCESSFUL_COMPLETION, "relation \"%s\" does not exist, skipping", rv->relname);
 			return 0;
 		}
 		int kind =

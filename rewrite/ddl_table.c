@@ -734,7 +734,7 @@ int ddl_create_table(rw_ctx_t *ctx, CreateStmt *cs)
 		return -1;
 	if (exists) {
 		if (cs->if_not_exists) {
-			rw_set_notice(ctx, "relation \"%s\" already exists, skipping", t.name);
+			rw_set_notice(ctx, LG_SQLSTATE_DUPLICATE_TABLE, "relation \"%s\" already exists, skipping", t.name);
 			return 0;
 		}
 		return rw_error(ctx, -1, LG_SQLSTATE_DUPLICATE_TABLE,

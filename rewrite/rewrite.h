@@ -71,6 +71,7 @@ typedef struct lg_rw_stmt {
 
 	const char *notice; /* NOTICE sent before CommandComplete, or NULL
 			     * ("table \"x\" does not exist, skipping") */
+	int notice_state;   /* its SQLSTATE (lg_sqlstate_t) */
 
 	bool ddl;    /* changes the schema: bump the database's generation */
 	bool writes; /* needs SQLite's write lock */

@@ -1,5 +1,5 @@
 -- SET / SHOW / RESET and session information functions.
-SHOW server_version_num;
+SELECT current_setting('server_version_num')::int / 10000 AS major_version;
 SHOW server_encoding;
 SHOW client_encoding;
 SHOW DateStyle;
