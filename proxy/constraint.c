@@ -162,9 +162,48 @@ static bool valid_attnums(const lg_cat_table_t *t, const int16_t *attnums, int n
 	return n > 0;
 }
 
-static void unique_detail(const capture_t *cap, const char *constraint, lg_error_t *err)
+static int row_exists(sqlite3 *db, const char *table, const char *const *cols, int n,
+		      sqlite3_value *const *vals);
+
+/* The unique index, in PostgreSQL's order (primary key, then by creation),
+ * that already holds the captured row's key: PostgreSQL reports the first
+ * one it checks, SQLite may name another. */
+static const lg_cat_index_t *first_conflict(sqlite3 *db, const capture_t *cap)
 {
 	const lg_cat_table_t *t = cap->table;
+	for (int i = 0; i < t->nindexes; i++) {
+		const lg_cat_index_t *ix = &t->indexes[i];
+		const char *cols[64];
+		sqlite3_value *vals[64];
+		if (!ix->unique || ix->partial || ix->ncols > 64 ||
+		    !valid_attnums(t, ix->attnums, ix->ncols))
+			continue;
+		bool has_null = false;
+		for (int k = 0; k < ix->ncols; k++) {
+			cols[k] = t->cols[ix->attnums[k] - 1].name;
+			vals[k] = cap->rows->vals[ix->attnums[k] - 1];
+			has_null |= sqlite3_value_type(vals[k]) == SQLITE_NULL;
+		}
+		if (!has_null && row_exists(db, t->name, cols, ix->ncols, vals) == 1)
+			return ix;
+	}
+	return NULL;
+}
+
+static void unique_detail(sqlite3 *db, const capture_t *cap, const char *constraint,
+			  lg_error_t *err)
+{
+	const lg_cat_table_t *t = cap->table;
+	const lg_cat_index_t *first = first_conflict(db, cap);
+	if (first && constraint && strcmp(first->name, constraint) != 0) {
+		lg_error_clear(err);
+		lg_error_set(err, LG_SQLSTATE_UNIQUE_VIOLATION,
+			     "duplicate key value violates unique constraint \"%s\"", first->name);
+		lg_error_field(err, LG_ERRF_SCHEMA, "public");
+		lg_error_field(err, LG_ERRF_TABLE, "%s", t->name);
+		lg_error_field(err, LG_ERRF_CONSTRAINT, "%s", first->name);
+		constraint = first->name;
+	}
 	for (int i = 0; i < t->nindexes && constraint; i++) {
 		const lg_cat_index_t *ix = &t->indexes[i];
 		if (strcmp(ix->name, constraint) != 0 || !valid_attnums(t, ix->attnums, ix->ncols))
@@ -373,7 +412,7 @@ void lg_exec_constraint_detail(sqlite3 *db, sqlite3_stmt *st, lg_cat_t *cat, lg_
 	if (!fk) {
 		if (rerun_capturing(db, st, &cap, false)) {
 			if (err->sqlstate == LG_SQLSTATE_UNIQUE_VIOLATION)
-				unique_detail(&cap, lg_error_get(err, LG_ERRF_CONSTRAINT), err);
+				unique_detail(db, &cap, lg_error_get(err, LG_ERRF_CONSTRAINT), err);
 			else
 				row_detail(&cap, err);
 		}
