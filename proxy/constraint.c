@@ -191,10 +191,11 @@ static const lg_cat_index_t *first_conflict(sqlite3 *db, const capture_t *cap)
 }
 
 static void unique_detail(sqlite3 *db, const capture_t *cap, const char *constraint,
-			  lg_error_t *err)
+			  bool insert, lg_error_t *err)
 {
 	const lg_cat_table_t *t = cap->table;
-	const lg_cat_index_t *first = first_conflict(db, cap);
+	/* An updated row finds itself in the table: only inserts are probed. */
+	const lg_cat_index_t *first = insert ? first_conflict(db, cap) : NULL;
 	if (first && constraint && strcmp(first->name, constraint) != 0) {
 		lg_error_clear(err);
 		lg_error_set(err, LG_SQLSTATE_UNIQUE_VIOLATION,
@@ -412,7 +413,10 @@ void lg_exec_constraint_detail(sqlite3 *db, sqlite3_stmt *st, lg_cat_t *cat, lg_
 	if (!fk) {
 		if (rerun_capturing(db, st, &cap, false)) {
 			if (err->sqlstate == LG_SQLSTATE_UNIQUE_VIOLATION)
-				unique_detail(db, &cap, lg_error_get(err, LG_ERRF_CONSTRAINT), err);
+				unique_detail(db, &cap, lg_error_get(err, LG_ERRF_CONSTRAINT),
+					      find_target(db, st, &target) &&
+						      target.action == SQLITE_INSERT,
+					      err);
 			else
 				row_detail(&cap, err);
 		}
