@@ -227,6 +227,8 @@ static const family_t fam_uuid = {lg_codec_uuid_in, lg_codec_uuid_out, lg_codec_
 				  lg_codec_uuid_send};
 static const family_t fam_dt = {lg_codec_dt_in, lg_codec_dt_out, lg_codec_dt_recv,
 				lg_codec_dt_send};
+static const family_t fam_array = {lg_codec_array_in, lg_codec_array_out, lg_codec_array_recv,
+				   lg_codec_array_send};
 static const family_t fam_json = {lg_codec_json_in, lg_codec_json_out, lg_codec_json_recv,
 				  lg_codec_json_send};
 
@@ -260,7 +262,10 @@ static const family_t *family(lg_oid_t oid)
 	case LG_OID_TIMESTAMPTZ: return &fam_dt;
 	case LG_OID_JSON:
 	case LG_OID_JSONB: return &fam_json;
-	default: return NULL;
+	default: {
+		const lg_type_t *t = lg_cat_type_by_oid(oid);
+		return t && t->elem_oid ? &fam_array : NULL;
+	}
 	}
 }
 

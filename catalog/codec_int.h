@@ -118,6 +118,14 @@ int lg_codec_dt_send(lg_oid_t, int32_t, const lg_value_t *, lg_sb_t *, lg_error_
 int lg_codec_dt_recv(lg_oid_t, int32_t, const uint8_t *, size_t, lg_arena_t *, lg_value_t *,
 		     lg_error_t *);
 
+/* ---- arrays (codec_array.c) ---- */
+int lg_codec_array_in(lg_oid_t, int32_t, const char *, size_t, lg_arena_t *, lg_value_t *,
+		      lg_error_t *);
+int lg_codec_array_out(lg_oid_t, int32_t, const lg_value_t *, lg_sb_t *, lg_error_t *);
+int lg_codec_array_send(lg_oid_t, int32_t, const lg_value_t *, lg_sb_t *, lg_error_t *);
+int lg_codec_array_recv(lg_oid_t, int32_t, const uint8_t *, size_t, lg_arena_t *, lg_value_t *,
+			lg_error_t *);
+
 /* ---- json/jsonb (json.c) ---- */
 int lg_codec_json_in(lg_oid_t, int32_t, const char *, size_t, lg_arena_t *, lg_value_t *,
 		     lg_error_t *);

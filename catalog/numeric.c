@@ -431,9 +431,15 @@ static num_rc_t stored_num(int32_t typmod, const lg_value_t *v, scratch_t *sc, n
 	num_rc_t rc = parse(s, len, buf, n);
 	if (rc != NUM_OK)
 		return rc;
+	/* Text numeric could never hold ("1e999999999") is no number: its
+	 * digits would not even fit in memory. */
+	lg_error_t e = LG_ERROR_INIT;
+	if (check_limits(n, &e) < 0) {
+		lg_error_clear(&e);
+		return NUM_SYNTAX;
+	}
 	/* Keep a value the typmod cannot hold as it is rather than fail. */
 	num_t rounded = *n;
-	lg_error_t e = LG_ERROR_INIT;
 	if (apply_typmod(&rounded, typmod, &e) == 0)
 		*n = rounded;
 	else

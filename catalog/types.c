@@ -347,11 +347,13 @@ static void format_scalar(lg_sb_t *out, lg_oid_t oid, int32_t typmod)
 			lg_sb_append(out, "bpchar");
 			return;
 		}
-		lg_sb_appendf(out, "character(%d)", typmod - VARHDRSZ);
+		lg_sb_append(out, "character");
+		if (typmod > VARHDRSZ)
+			lg_sb_appendf(out, "(%d)", typmod - VARHDRSZ);
 		return;
 	case LG_OID_VARCHAR:
 		lg_sb_append(out, "character varying");
-		if (typmod >= VARHDRSZ)
+		if (typmod > VARHDRSZ)
 			lg_sb_appendf(out, "(%d)", typmod - VARHDRSZ);
 		return;
 	case LG_OID_NUMERIC: format_numeric(out, typmod); return;
@@ -386,6 +388,10 @@ static void format_scalar(lg_sb_t *out, lg_oid_t oid, int32_t typmod)
 
 void lg_cat_format_type(lg_sb_t *out, lg_oid_t oid, int32_t typmod)
 {
+	if (oid == 0) {
+		lg_sb_putc(out, '-');
+		return;
+	}
 	const lg_type_t *t = lg_cat_type_by_oid(oid);
 	if (t && t->elem_oid) {
 		format_scalar(out, t->elem_oid, typmod);

@@ -398,6 +398,15 @@ START_TEST(binary_errors)
 		{LG_OID_CHAR, "ab", 2, "22P03", "incorrect binary data format"},
 		{LG_OID_INTERVAL, "", 0, "0A000",
 		 "binary input for type interval is not supported"},
+		/* array_recv's checks */
+		{LG_OID_INT4_ARRAY, "\0\0\0\7\0\0\0\0\0\0\0\x17", 12, "22P03",
+		 "invalid number of dimensions: 7"},
+		{LG_OID_INT4_ARRAY, "\0\0\0\0\0\0\0\2\0\0\0\x17", 12, "22P03",
+		 "invalid array flags"},
+		{LG_OID_INT4_ARRAY, "\0\0\0\0\0\0\0\0\0\0\0\x19", 12, "42804",
+		 "binary data has array element type 25 (text) instead of expected 23 (integer)"},
+		{LG_OID_INT4_ARRAY, "\0\0\0\1\0\0\0\0\0\0\0\x17\0\0\0\1\0\0\0\1\0\0\0\4\0\0", 26,
+		 "22P03", "incorrect binary data format"},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(bad); i++) {
 		lg_error_t err = LG_ERROR_INIT;

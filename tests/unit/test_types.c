@@ -361,6 +361,13 @@ static const struct {
 	{2951, -1, "uuid[]"},
 	{3802, -1, "jsonb"},
 	{3807, -1, "jsonb[]"},
+	/* select format_type(99999,-1), format_type(1700, 3),
+	 * format_type(1043, 2), format_type(1042, 0), format_type(0, -1) */
+	{99999, -1, "???"},
+	{1700, 3, "numeric"},
+	{1043, 2, "character varying"},
+	{1042, 0, "character"},
+	{0, -1, "-"},
 };
 
 START_TEST(format_type_as_pg)
