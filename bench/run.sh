@@ -105,6 +105,9 @@ done
 for w in $WORKLOADS; do [ -f "$BENCH_DIR/workload/$w.sql" ] || die "no workload $w"; done
 for p in $PAIRS; do case $p in memory|durable) ;; *) die "unknown pair $p" ;; esac; done
 NCPU=$(nproc)
+START_COMMIT=$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
+START_DIRTY=""
+git -C "$REPO_DIR" diff --quiet HEAD 2>/dev/null || START_DIRTY=" (working tree had uncommitted changes)"
 
 # ---- temp dirs and cleanup ------------------------------------------------------------
 
@@ -198,6 +201,7 @@ lg_start() {
 	local pair=$1 port dir logf pid i
 	port=$(free_port)
 	logf=$WORK/litegres-$pair.log
+	: >"$logf"
 	if [ "$pair" = memory ]; then
 		"$LITEGRES_BIN" --port "$port" --memory >"$logf" 2>&1 &
 	else
@@ -266,7 +270,7 @@ load() {
 	if [ "$name" = pg ] || [ $SELFTEST = 1 ]; then
 		out=$(psql_to "$name" -c "VACUUM ANALYZE bench_users" 2>&1) || { LOAD_ERR=$out; return 1; }
 	elif ! out=$(psql_to "$name" -c "ANALYZE bench_users" 2>&1); then
-		NOTES+=("litegres: \`ANALYZE bench_users\` failed (ignored): \`$(echo "$out" | head -1)\`")
+		note "litegres: \`ANALYZE bench_users\` failed (ignored): \`$(echo "$out" | head -1)\`"
 	fi
 	n=$(psql_to "$name" -Atc "SELECT count(*) FROM bench_users" 2>&1) || { LOAD_ERR=$n; return 1; }
 	[ "$n" = "$ROWS" ] || { LOAD_ERR="count(*) = $n after loading $ROWS rows"; return 1; }
@@ -280,8 +284,14 @@ sanity() {
 	a=$(psql_to pg -At -c "$SANITY_SQL" 2>&1) || true
 	b=$(psql_to lg -At -c "$SANITY_SQL" 2>&1) || true
 	if [ "$a" != "$b" ]; then
-		NOTES+=("$1: answers differ from PostgreSQL for the sanity query (first diff: $(diff <(echo "$a") <(echo "$b") | grep -m2 '^[<>]' | tr '\n' ' '))")
+		note "$1: answers differ from PostgreSQL for the sanity query (first diff: $(diff <(echo "$a") <(echo "$b") | grep -m2 '^[<>]' | tr '\n' ' '))"
 	fi
+}
+
+note() {   # note TEXT: once per distinct text
+	local n
+	for n in "${NOTES[@]}"; do [ "$n" = "$1" ] && return 0; done
+	NOTES+=("$1")
 }
 
 # ---- pgbench --------------------------------------------------------------------------
@@ -311,10 +321,12 @@ RAW=$WORK/raw.txt       # pair workload mode clients server run tps lat
 : >"$RAW"
 LG_FAIL=()
 NOTES=()
+LOADAVG=()              # "pair start|end 1m 5m 15m": other load on the box
 declare -A LG_BROKEN    # "pair workload mode" -> 1 once litegres failed it
 
 run_pair() {
 	local pair=$1 wl mode c r order name res err
+	LOADAVG+=("$pair start $(cut -d' ' -f1-3 /proc/loadavg)")
 	pg_start pg "$pair"
 	LG_OK=1
 	if [ $SELFTEST = 1 ]; then pg_start lg "$pair"
@@ -360,6 +372,7 @@ run_pair() {
 	done
 	srv_stop lg
 	srv_stop pg
+	LOADAVG+=("$pair end $(cut -d' ' -f1-3 /proc/loadavg)")
 }
 
 fail_lg() {   # fail_lg PAIR WORKLOAD MODE CLIENTS ERROR
@@ -404,18 +417,37 @@ medians() {
 	END { flush() }'
 }
 
+# Median over runs of the per-run ratio litegres/PostgreSQL tps; runs r of both servers
+# are back to back, so this cancels load on the box that drifts slower than a run.
+# Prints "pair wl mode c ratio".
+paired() {
+	awk '{ k = $1 " " $2 " " $3 " " $4 " " $6; t[k, $5] = $7 }
+	END {
+		for (kk in t) {
+			split(kk, p, SUBSEP)
+			if (p[2] == "lg" && ((p[1], "pg") in t) && t[p[1], "pg"] > 0) {
+				split(p[1], f, " ")
+				print f[1], f[2], f[3], f[4], t[kk] / t[p[1], "pg"]
+			}
+		}
+	}' "$RAW" | sort -k1,1 -k2,2 -k3,3 -k4,4n -k5,5g | awk '
+	function flush() { if (key != "") print key, (n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2) }
+	{ k = $1 " " $2 " " $3 " " $4; if (k != key) { flush(); key = k; n = 0 } r[++n] = $5 }
+	END { flush() }'
+}
+
 fmt_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
 write_results() {
-	local med pair wl mode c pgt pgl pgs lgt lgl lgs n
+	local med pr pair wl mode c pgt pgl pgs lgt lgl lgs ppr n
 	med=$(medians)
+	pr=$(paired)
 	local cpu kernel pgver lgver commit dirty
 	cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 	kernel=$(uname -sr)
 	pgver=$("$PG_BINDIR/postgres" --version)
-	commit=$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
-	dirty=""
-	git -C "$REPO_DIR" diff --quiet HEAD 2>/dev/null || dirty=" (working tree had uncommitted changes)"
+	commit=$START_COMMIT
+	dirty=$START_DIRTY
 	if [ $SELFTEST = 1 ]; then lgver="SELF-TEST: a second $pgver in the litegres slot"
 	else lgver="$(grep -m1 -o 'litegres [0-9.]*' "$WORK"/litegres-*.log 2>/dev/null | head -1 | sed 's/.*://'), $LITEGRES_FROM, sha256 $(sha256sum "$LITEGRES_BIN" | cut -c1-12)"; fi
 	{
@@ -430,15 +462,18 @@ write_results() {
 		echo
 		echo "- repository at commit $commit$dirty; litegres: $lgver"
 		echo "- $pgver; pgbench from the same directory ($PG_BINDIR)"
-		echo "- $NCPU CPUs ($cpu), $kernel; server and pgbench share these CPUs"
+		echo "- $NCPU CPUs ($cpu), $kernel; server and pgbench share these CPUs;"
+		echo "  load average (1/5/15 min) around each pair: $(IFS=';'; echo "${LOADAVG[*]}" | sed 's/;/; /g')"
 		echo "- pgbench -n -f bench/workload/<workload>.sql -M <mode> -c <clients> -j min(clients,$NCPU) -T $DURATION -D rows=$ROWS;"
 		echo "  $RUNS measured runs per cell (PostgreSQL and litegres alternate, first one swaps each run)"
 		echo "  after ${WARMUP}s unrecorded warm-up each; cells are medians of tps and of average latency."
 		echo "- table: $ROWS rows loaded with multi-row INSERT ... VALUES before the runs of a pair;"
 		echo "  workloads run in the order: $WORKLOADS (insert and mix grow the table)."
 		echo "- **ratio = litegres / PostgreSQL**: tps ratio above 1 means litegres is faster,"
-		echo "  latency ratio above 1 means litegres is slower. Spread = (max - min) / median tps over the"
-		echo "  runs of a cell: differences smaller than the spread are noise."
+		echo "  latency ratio above 1 means litegres is slower. Paired tps ratio = median over runs of"
+		echo "  (litegres tps / PostgreSQL tps of the same, back-to-back run): steadier than the ratio of"
+		echo "  medians when other load on the box comes and goes. Spread = (max - min) / median tps over"
+		echo "  the runs of a cell: differences smaller than the spread are noise."
 		echo
 		echo "## Settings (like with like)"
 		echo
@@ -459,14 +494,15 @@ write_results() {
 			echo
 			echo "## $pair"
 			echo
-			echo "| workload | mode | clients | PostgreSQL tps | litegres tps | tps ratio | PostgreSQL ms | litegres ms | latency ratio | tps spread PG / lg |"
-			echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+			echo "| workload | mode | clients | PostgreSQL tps | litegres tps | tps ratio | paired tps ratio | PostgreSQL ms | litegres ms | latency ratio | tps spread PG / lg |"
+			echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 			for wl in $WORKLOADS; do for mode in $MODES; do for c in $CLIENTS; do
 				pgt=""; pgl=""; pgs=""; lgt=""; lgl=""; lgs=""
 				read -r pgt pgl _ pgs < <(echo "$med" | awk -v k="$pair $wl $mode $c pg" '$1" "$2" "$3" "$4" "$5 == k { print $6, $7, $8, $9 }') || true
 				read -r lgt lgl _ lgs < <(echo "$med" | awk -v k="$pair $wl $mode $c lg" '$1" "$2" "$3" "$4" "$5 == k { print $6, $7, $8, $9 }') || true
-				printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%% / %s%% |\n' "$wl" "$mode" "$c" \
-					"$(fmt_num "$pgt" 0)" "$(fmt_num "$lgt" 0)" "$(fmt_ratio "$lgt" "$pgt")" \
+				ppr=$(echo "$pr" | awk -v k="$pair $wl $mode $c" '$1" "$2" "$3" "$4 == k { print $5 }')
+				printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%% / %s%% |\n' "$wl" "$mode" "$c" \
+					"$(fmt_num "$pgt" 0)" "$(fmt_num "$lgt" 0)" "$(fmt_ratio "$lgt" "$pgt")" "$(fmt_num "$ppr" 2)" \
 					"$(fmt_num "$pgl" 3)" "$(fmt_num "$lgl" 3)" "$(fmt_ratio "$lgl" "$pgl")" \
 					"$(fmt_num "$pgs" 0)" "$(fmt_num "$lgs" 0)"
 			done; done; done
@@ -532,7 +568,7 @@ elif [ $SELFTEST = 0 ]; then
 	LITEGRES_BIN=$WORK/litegres
 fi
 
-log "litegres: $LITEGRES_BIN; work dir $WORK; ${DURATION}s x $RUNS runs"
+log "litegres: $LITEGRES_FROM; work dir $WORK; ${DURATION}s x $RUNS runs"
 for pair in $PAIRS; do run_pair "$pair"; done
 write_results
 if [ ${#LG_FAIL[@]} -gt 0 ]; then
