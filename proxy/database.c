@@ -6,6 +6,7 @@
 #include "common/strbuf.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -87,6 +88,32 @@ static void free_db(lg_db_t *db)
 	lg_free(db);
 }
 
+/* Removes the memory directories of litegres processes that died without
+ * cleaning up (kill -9), so tmpfs does not fill up over time. */
+static void remove_stale_memory_dirs(const char *base)
+{
+	DIR *d = opendir(base);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		int pid;
+		char tail[16];
+		if (sscanf(e->d_name, "litegres-%d-%15s", &pid, tail) != 2 || pid <= 0 ||
+		    pid == (int)getpid())
+			continue;
+		if (kill(pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char *p = path_join(base, e->d_name);
+		if (p) {
+			lg_log(LG_LOG_INFO, "removing %s, left by process %d", p, pid);
+			remove_tree(p);
+		}
+		lg_free(p);
+	}
+	closedir(d);
+}
+
 static int make_root(lg_dbs_t *dbs, const char *data_dir, lg_error_t *err)
 {
 	if (data_dir) {
@@ -98,6 +125,7 @@ static int make_root(lg_dbs_t *dbs, const char *data_dir, lg_error_t *err)
 		dbs->temporary = false;
 	} else {
 		const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+		remove_stale_memory_dirs(base);
 		lg_sb_t sb = LG_SB_INIT;
 		lg_sb_appendf(&sb, "%s/litegres-%d-XXXXXX", base, (int)getpid());
 		char *tmpl = lg_sb_detach(&sb);
