@@ -557,10 +557,13 @@ if [ -n "$COMMIT" ]; then
 	log "building litegres at ${COMMIT:0:12} in $WORK/src"
 	mkdir "$WORK/src"
 	git -C "$REPO_DIR" archive "$COMMIT" | tar -x -C "$WORK/src"
-	{ meson setup "$WORK/src/build" "$WORK/src" && ninja -C "$WORK/src/build" proxy/litegres; } \
+	# the binary is build/litegres (older trees: build/proxy/litegres)
+	{ meson setup "$WORK/src/build" "$WORK/src" && { ninja -C "$WORK/src/build" litegres \
+		|| ninja -C "$WORK/src/build" proxy/litegres; }; } \
 		>"$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log" >&2; die "building $COMMIT failed"; }
 	LITEGRES_FROM="built from git archive ${COMMIT:0:12} (meson defaults)"
-	cp "$WORK/src/build/proxy/litegres" "$WORK/litegres"
+	if [ -x "$WORK/src/build/litegres" ]; then cp "$WORK/src/build/litegres" "$WORK/litegres"
+	else cp "$WORK/src/build/proxy/litegres" "$WORK/litegres"; fi
 	rm -rf "$WORK/src"
 	LITEGRES_BIN=$WORK/litegres
 elif [ $SELFTEST = 0 ]; then
