@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #define MAXDIM 6
+#define MAX_ARRAY_SIZE 134217727 /* MaxArraySize */
 #define DELIM ','
 
 typedef struct shape {
@@ -153,6 +154,21 @@ static long array_count(const char *s, size_t len, size_t at, shape_t *sh, lg_er
 	return (long)p;
 }
 
+/* atoi of s[a..b) (digits and signs only), clamped to int. */
+static int bound_value(const char *s, size_t a, size_t b)
+{
+	bool neg = false;
+	while (a < b && (s[a] == '-' || s[a] == '+'))
+		neg = s[a++] == '-';
+	long long v = 0;
+	for (; a < b && s[a] >= '0' && s[a] <= '9'; a++)
+		if (v < INT32_MAX)
+			v = v * 10 + (s[a] - '0');
+	if (v > INT32_MAX)
+		v = INT32_MAX;
+	return (int)(neg ? -v : v);
+}
+
 /* One dimension decoration "[lb:ub]" or "[ub]" at s[*p]. */
 static int decoration(const char *s, size_t len, size_t *p, shape_t *sh, lg_error_t *err)
 {
@@ -161,7 +177,7 @@ static int decoration(const char *s, size_t len, size_t *p, shape_t *sh, lg_erro
 		q++;
 	if (q == *p)
 		return BAD("\"[\" must introduce explicitly-specified array dimensions.", 0);
-	int lb = 1, ub = atoi(s + *p);
+	int lb = 1, ub = bound_value(s, *p, q);
 	if (q < len && s[q] == ':') {
 		lb = ub;
 		*p = ++q;
@@ -169,7 +185,7 @@ static int decoration(const char *s, size_t len, size_t *p, shape_t *sh, lg_erro
 			q++;
 		if (q == *p)
 			return BAD("Missing array dimension value.", 0);
-		ub = atoi(s + *p);
+		ub = bound_value(s, *p, q);
 	}
 	if (q >= len || s[q] != ']')
 		return BAD("Missing \"%c\" after array dimensions.", ']');
@@ -182,6 +198,9 @@ static int decoration(const char *s, size_t len, size_t *p, shape_t *sh, lg_erro
 			err, LG_SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			"number of array dimensions (%d) exceeds the maximum allowed (%d)",
 			sh->ndim + 1, MAXDIM);
+	if ((int64_t)ub - lb + 1 > MAX_ARRAY_SIZE)
+		return lg_error_set(err, LG_SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+				    "array size exceeds the maximum allowed (%d)", MAX_ARRAY_SIZE);
 	sh->lbs[sh->ndim] = lb;
 	sh->dims[sh->ndim++] = ub - lb + 1;
 	return 0;
@@ -528,6 +547,9 @@ static int recv_header(lg_oid_t elem, const uint8_t *p, size_t len, shape_t *sh,
 	for (int i = 0; i < ndim; i++) {
 		sh->dims[i] = get_i32(p + 12 + 8 * i);
 		sh->lbs[i] = get_i32(p + 16 + 8 * i);
+		if (sh->dims[i] > 0 && (int64_t)sh->lbs[i] + sh->dims[i] - 1 > INT32_MAX)
+			return lg_error_set(err, LG_SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+					    "array lower bound is too large: %d", sh->lbs[i]);
 		/* every element takes 4 bytes at least */
 		if (sh->dims[i] <= 0 || *count > (long)(len / 4) / sh->dims[i])
 			return lg_codec_err_binary(err);

@@ -504,7 +504,7 @@ static const int32_t some_typmods[] = {-1, 0, 3, 5 + 4, NUMMOD(10, 2), NUMMOD(3,
 
 /* Characters the parsers care about, so random input gets past the first
  * byte often. */
-static const char alphabet[] = "0123456789-+.eE:T Z/\\x\"{}[],:tfnaluINFinity\xc3\xa9\xff\t\n";
+static const char alphabet[] = "0123456789-+.eE:T Z/\\x\"{}[]=,:tfnaluINFinity\xc3\xa9\xff\t\n";
 
 static void check_outcome(int rc, const lg_error_t *err, const lg_value_t *v, lg_oid_t oid,
 			  int32_t typmod)
@@ -526,6 +526,23 @@ static void check_outcome(int rc, const lg_error_t *err, const lg_value_t *v, lg
 	lg_sb_free(&sb);
 }
 
+/* Decodes `len` bytes copied to a heap block of exactly that size, so a
+ * read past the end is caught by the sanitizers. */
+static void decode_exact(bool binary, lg_oid_t oid, int32_t typmod, const uint8_t *src, size_t len)
+{
+	uint8_t *p = lg_malloc(len ? len : 1);
+	ck_assert_ptr_nonnull(p);
+	if (len)
+		memcpy(p, src, len);
+	lg_error_t err = LG_ERROR_INIT;
+	lg_value_t v;
+	int rc = binary ? lg_codec_decode_binary(oid, typmod, p, len, &arena, &v, &err)
+			: lg_codec_decode_text(oid, typmod, (const char *)p, len, &arena, &v, &err);
+	check_outcome(rc, &err, &v, oid, typmod);
+	lg_error_clear(&err);
+	lg_free(p);
+}
+
 START_TEST(robust_random_input)
 {
 	uint8_t buf[96];
@@ -537,15 +554,20 @@ START_TEST(robust_random_input)
 				     : (uint8_t)alphabet[rng() % (sizeof(alphabet) - 1)];
 		lg_oid_t oid = all_oids[rng() % LG_ARRAY_LEN(all_oids)];
 		int32_t typmod = some_typmods[rng() % LG_ARRAY_LEN(some_typmods)];
-		lg_error_t err = LG_ERROR_INIT;
-		lg_value_t v;
-		int rc =
-			lg_codec_decode_text(oid, typmod, (const char *)buf, len, &arena, &v, &err);
-		check_outcome(rc, &err, &v, oid, typmod);
-		lg_error_clear(&err);
-		rc = lg_codec_decode_binary(oid, typmod, buf, len, &arena, &v, &err);
-		check_outcome(rc, &err, &v, oid, typmod);
-		lg_error_clear(&err);
+		decode_exact(false, oid, typmod, buf, len);
+		decode_exact(true, oid, typmod, buf, len);
+		lg_arena_reset(&arena);
+	}
+}
+END_TEST
+
+/* Every prefix of every text input of the PostgreSQL table. */
+START_TEST(robust_truncated_text)
+{
+	for (size_t i = 0; i < LG_ARRAY_LEN(cases); i++) {
+		const codec_case_t *c = &cases[i];
+		for (size_t cut = 0; cut <= c->inlen; cut++)
+			decode_exact(false, c->oid, c->typmod, (const uint8_t *)c->in, cut);
 		lg_arena_reset(&arena);
 	}
 }
@@ -560,14 +582,8 @@ START_TEST(robust_truncated_binary)
 		if (!c->text)
 			continue;
 		size_t n = unhex(c->bin_hex, buf);
-		for (size_t cut = 0; cut <= n; cut++) {
-			lg_error_t err = LG_ERROR_INIT;
-			lg_value_t v;
-			int rc = lg_codec_decode_binary(c->oid, c->typmod, buf, cut, &arena, &v,
-							&err);
-			check_outcome(rc, &err, &v, c->oid, c->typmod);
-			lg_error_clear(&err);
-		}
+		for (size_t cut = 0; cut <= n; cut++)
+			decode_exact(true, c->oid, c->typmod, buf, cut);
 		if (n > 0) {
 			size_t at = rng() % n;
 			uint8_t saved = buf[at];
@@ -672,6 +688,7 @@ int main(void)
 	tcase_add_checked_fixture(rb, setup, teardown);
 	tcase_set_timeout(rb, 300);
 	tcase_add_test(rb, robust_random_input);
+	tcase_add_test(rb, robust_truncated_text);
 	tcase_add_test(rb, robust_truncated_binary);
 	tcase_add_test(rb, robust_stored_values);
 	tcase_add_test(rb, robust_out_of_memory);
