@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 sqlite3_stmt *lg_stmt_cache_get(lg_stmt_cache_t *c, const char *sql, bool *owned, int *rc);
 void lg_stmt_cache_put(lg_stmt_cache_t *c, sqlite3_stmt *st, bool owned);
@@ -149,20 +150,26 @@ static void finish_statement(lg_cursor_exec_t *c, lg_stmt_cache_t *cache)
 	c->st = NULL;
 }
 
+static int64_t now_usec(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 lg_exec_status_t lg_exec_run(lg_cursor_exec_t *c, sqlite3 *db, lg_stmt_cache_t *cache,
-			     lg_cat_t *cat, int64_t max_rows, lg_sb_t *out, lg_error_t *err)
+			     lg_cat_t *cat, int64_t max_rows, int64_t deadline, lg_sb_t *out,
+			     lg_error_t *err)
 {
 	const lg_rw_stmt_t *plan = c->plan;
-	c->rows_run = 0;
 	if (c->done)
 		return LG_EXEC_DONE;
 	while (c->next_sql < plan->nsql) {
 		bool last = c->next_sql == plan->nsql - 1;
 		if (!c->st && start_statement(c, db, cache, c->next_sql, cat, err) != 0)
 			return LG_EXEC_ERROR;
-		int64_t sent = 0;
 		for (;;) {
-			if (last && max_rows > 0 && sent == max_rows)
+			if (last && max_rows > 0 && c->rows_run == (uint64_t)max_rows)
 				return LG_EXEC_SUSPENDED;
 			int rc = sqlite3_step(c->st);
 			if (rc == SQLITE_ROW) {
@@ -170,9 +177,10 @@ lg_exec_status_t lg_exec_run(lg_cursor_exec_t *c, sqlite3 *db, lg_stmt_cache_t *
 					continue;
 				if (send_row(c, c->st, out, err) != 0)
 					return LG_EXEC_ERROR;
-				sent++;
 				c->rows++;
 				c->rows_run++;
+				if (deadline && (c->rows_run & 63) == 0 && now_usec() > deadline)
+					return LG_EXEC_YIELD;
 				continue;
 			}
 			if (rc == SQLITE_DONE)

@@ -36,7 +36,8 @@ typedef struct lg_cursor_exec {
 	bool owns_st;             /* st is not from the cache: finalize it */
 	bool done;
 	uint64_t rows;            /* rows sent so far */
-	uint64_t rows_run;        /* rows sent by the latest lg_exec_run: the tag */
+	uint64_t rows_run;        /* rows sent by the current Execute: the tag
+				   * (the caller zeroes it when one starts) */
 	int64_t changes;          /* sqlite3_changes of the final statement */
 } lg_cursor_exec_t;
 
@@ -46,15 +47,19 @@ typedef enum lg_exec_status {
 	LG_EXEC_BUSY,      /* SQLite's write lock is taken: retry later, nothing sent */
 	LG_EXEC_ERROR,     /* err set; rows sent so far stay sent */
 	LG_EXEC_PENDING,   /* running on a worker: handle the message again when done */
+	LG_EXEC_YIELD,     /* the time budget ran out between rows: continue later */
 } lg_exec_status_t;
 
 void lg_cursor_exec_init(lg_cursor_exec_t *c, lg_rw_stmt_t *plan);
 void lg_cursor_exec_close(lg_cursor_exec_t *c, lg_stmt_cache_t *cache);
 
 /* Runs (or resumes) `c`, appending DataRow messages to `out`. max_rows <= 0
- * means all. `cat` is used to name constraints in errors. */
+ * means all. With a deadline (usec since the epoch, 0 = none), returns
+ * LG_EXEC_YIELD between rows once it has passed. `cat` names constraints in
+ * errors. */
 lg_exec_status_t lg_exec_run(lg_cursor_exec_t *c, sqlite3 *db, lg_stmt_cache_t *cache,
-			     lg_cat_t *cat, int64_t max_rows, lg_sb_t *out, lg_error_t *err);
+			     lg_cat_t *cat, int64_t max_rows, int64_t deadline, lg_sb_t *out,
+			     lg_error_t *err);
 
 /* Runs one SQLite statement with no parameters and no rows (BEGIN, COMMIT,
  * SAVEPOINT ...). BUSY means "retry later". */

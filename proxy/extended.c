@@ -359,6 +359,7 @@ static lg_handle_result_t handle_execute(lg_session_t *s, const uint8_t *body, s
 		lg_server_schedule_retry(s->srv);
 		return LG_HANDLE_PARKED;
 	case LG_EXEC_PENDING:
+	case LG_EXEC_YIELD: /* never returned by lg_session_run_sql */
 		lg_sb_truncate(&s->out, mark);
 		return LG_HANDLE_PARKED;
 	case LG_EXEC_SUSPENDED:

@@ -1,5 +1,6 @@
 #include "proxy/session.h"
 
+#include "catalog/pg_catalog.h"
 #include "catalog/schema.h"
 #include "catalog/sequence.h"
 #include "catalog/types.h"
@@ -367,8 +368,10 @@ static int open_database(lg_session_t *s)
 	s->vars.xact_start_usec = now_usec();
 	s->vars.stmt_start_usec = s->vars.xact_start_usec;
 	if (lg_cat_register_functions(s->sqlite, &s->vars, &s->err) != 0 ||
-	    lg_cat_register_sequences(s->sqlite, &s->err) != 0)
+	    lg_cat_register_sequences(s->sqlite, &s->err) != 0 ||
+	    lg_cat_register_pg_catalog(s->sqlite, &s->err) != 0)
 		return -1;
+	lg_session_install_progress(s);
 	s->cat = lg_cat_new(s->sqlite);
 	s->stmts = lg_stmt_cache_new(s->sqlite);
 	if (!s->cat || !s->stmts)
@@ -444,132 +447,6 @@ static lg_handle_result_t handle_startup(lg_session_t *s, const uint8_t *msg, si
 	       s->peer);
 	lg_session_ready(s);
 	return LG_HANDLE_OK;
-}
-
-/* ---- running a statement ---------------------------------------------------- */
-
-/* Worker thread: the statement, with BEGIN/COMMIT around it when a plan of
- * several SQLite statements runs in autocommit mode. */
-static void run_job(lg_job_t *j)
-{
-	lg_exec_job_t *job = (lg_exec_job_t *)j;
-	lg_session_t *s = job->s;
-	if (job->own_txn) {
-		job->status = lg_exec_simple(s->sqlite, "BEGIN IMMEDIATE", &job->err);
-		if (job->status != LG_EXEC_DONE)
-			return;
-	}
-	job->status = lg_exec_run(job->cur, s->sqlite, s->stmts, s->cat, job->max_rows, &job->out,
-				  &job->err);
-	if (!job->own_txn || job->status == LG_EXEC_SUSPENDED)
-		return;
-	bool commit = job->status == LG_EXEC_DONE;
-	if (sqlite3_exec(s->sqlite, commit ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK &&
-	    commit) {
-		lg_exec_sqlite_error(s->sqlite, sqlite3_errcode(s->sqlite), s->cat, &job->err);
-		sqlite3_exec(s->sqlite, "ROLLBACK", NULL, NULL, NULL);
-		job->status = LG_EXEC_ERROR;
-	}
-}
-
-static void lg_session_resume_owner(lg_session_t *s)
-{
-	if (s->owner)
-		lg_conn_resume(s->owner);
-}
-
-/* Loop thread: the job is finished; resume the message that started it. */
-static void job_done(lg_job_t *j)
-{
-	lg_exec_job_t *job = (lg_exec_job_t *)j;
-	lg_session_t *s = job->s;
-	job->state = LG_JOB_DONE;
-	if (s->orphaned) {
-		lg_session_free(s);
-		return;
-	}
-	lg_session_resume_owner(s);
-}
-
-/* Takes the finished job's result into the session. */
-static lg_exec_status_t collect_job(lg_session_t *s, const lg_rw_stmt_t *plan)
-{
-	lg_exec_job_t *job = &s->job;
-	job->state = LG_JOB_IDLE;
-	lg_sb_appendn(&s->out, job->out.data ? job->out.data : "", job->out.len);
-	lg_sb_reset(&job->out);
-	if (job->err.set) {
-		lg_error_move(&s->err, &job->err);
-		if (job->timed_out && s->err.sqlstate == LG_SQLSTATE_QUERY_CANCELED) {
-			lg_error_clear(&s->err);
-			lg_error_set(&s->err, LG_SQLSTATE_QUERY_CANCELED,
-				     "canceling statement due to statement timeout");
-		}
-	}
-	if (job->status == LG_EXEC_DONE)
-		lg_session_after_statement(s, plan);
-	return job->status;
-}
-
-lg_exec_status_t lg_session_run_sql(lg_session_t *s, lg_cursor_exec_t *cur, int64_t max_rows)
-{
-	const lg_rw_stmt_t *plan = cur->plan;
-	if (s->job.state == LG_JOB_RUNNING)
-		return LG_EXEC_PENDING;
-	if (s->job.state == LG_JOB_DONE)
-		return collect_job(s, plan);
-	/* Several SQLite statements for one PostgreSQL statement must be atomic
-	 * even in autocommit mode. */
-	bool own_txn = !s->sqlite_open && s->xact == LG_XACT_NONE && plan->nsql > 1;
-	if (!own_txn) {
-		lg_exec_status_t st = lg_session_begin_sqlite(s, plan);
-		if (st != LG_EXEC_DONE)
-			return st;
-	}
-	int64_t now = now_usec();
-	s->vars.stmt_start_usec = now;
-	if (s->xact == LG_XACT_NONE)
-		s->vars.xact_start_usec = now;
-	lg_exec_job_t *job = &s->job;
-	job->s = s;
-	job->job.run = run_job;
-	job->job.done = job_done;
-	job->cur = cur;
-	job->max_rows = max_rows;
-	job->own_txn = own_txn;
-	job->timed_out = false;
-	job->status = LG_EXEC_ERROR;
-	long long timeout_ms = lg_settings_timeout_ms(s->settings, "statement_timeout");
-	job->deadline_usec = timeout_ms > 0 ? now + timeout_ms * 1000 : 0;
-	job->state = LG_JOB_RUNNING;
-	lg_workers_submit(s->srv->workers, &job->job);
-	return LG_EXEC_PENDING;
-}
-
-bool lg_session_busy(const lg_session_t *s)
-{
-	return s->job.state == LG_JOB_RUNNING;
-}
-
-void lg_session_check_timeout(lg_session_t *s, int64_t now)
-{
-	lg_exec_job_t *job = &s->job;
-	if (job->state == LG_JOB_RUNNING && job->deadline_usec && now >= job->deadline_usec &&
-	    !job->timed_out) {
-		job->timed_out = true;
-		sqlite3_interrupt(s->sqlite);
-	}
-}
-
-void lg_session_release(lg_session_t *s)
-{
-	if (s->job.state == LG_JOB_RUNNING) {
-		s->orphaned = true;
-		s->owner = NULL;
-		sqlite3_interrupt(s->sqlite);
-		return;
-	}
-	lg_session_free(s);
 }
 
 /* ---- simple query ------------------------------------------------------- */

@@ -131,6 +131,9 @@ typedef struct lg_session {
 	bool parked;        /* waiting for SQLite's write lock: retried by timer */
 	lg_exec_job_t job;  /* waiting for a worker: resumed when it finishes */
 	void *owner;        /* the connection, to resume it */
+	int64_t inline_deadline;        /* statement runs on the loop until then */
+	lg_cursor_exec_t *inline_cur;
+	bool inline_expired;
 	bool orphaned;      /* the connection is gone; free when the job ends */
 
 	lg_arena_t arena;
@@ -182,6 +185,8 @@ lg_exec_status_t lg_session_end_xact(lg_session_t *s, bool commit);
 /* Runs an LG_RW_SQL statement inside the right transaction. The first call
  * hands it to a worker and returns LG_EXEC_PENDING (the caller parks); the call after the job finished returns its result. */
 lg_exec_status_t lg_session_run_sql(lg_session_t *s, lg_cursor_exec_t *cur, int64_t max_rows);
+/* Sets the progress handler that bounds statements on the loop thread. */
+void lg_session_install_progress(lg_session_t *s);
 /* Runs a translated statement whose kind is not LG_RW_SQL. *tag gets the
  * CommandComplete tag. SHOW sends its RowDescription/DataRow itself
  * (`describe` false means RowDescription was already sent by Describe). */
