@@ -7,25 +7,41 @@
 #include "proxy/session.h"
 #include "proxy/wire.h"
 
-#include <event2/buffer.h>
-#include <event2/bufferevent.h>
+#include <errno.h>
 #include <event2/event.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 /* Stop reading while this much output waits for a slow client. */
 #define OUTPUT_HIGH_WATER (4u << 20)
+/* Read at least this much room at a time. */
+#define READ_CHUNK 65536
+/* Buffers larger than this are freed once empty. */
+#define RETAIN_BUFFER (1u << 20)
 
-static void read_cb(struct bufferevent *bev, void *arg);
-static void write_cb(struct bufferevent *bev, void *arg);
-static void event_cb(struct bufferevent *bev, short what, void *arg);
+static void process_input(lg_conn_t *c);
 
-static void flush_output(lg_conn_t *c)
+static void set_reading(lg_conn_t *c, bool on)
 {
-	lg_sb_t *out = &c->sess->out;
-	if (out->len) {
-		bufferevent_write(c->bev, out->data, out->len);
-		lg_sb_reset(out);
-	}
+	if (on == c->reading)
+		return;
+	c->reading = on;
+	if (on)
+		event_add(c->read_ev, NULL);
+	else
+		event_del(c->read_ev);
+}
+
+static void set_writing(lg_conn_t *c, bool on)
+{
+	if (on == c->writing)
+		return;
+	c->writing = on;
+	if (on)
+		event_add(c->write_ev, NULL);
+	else
+		event_del(c->write_ev);
 }
 
 static void unlink_conn(lg_conn_t *c)
@@ -48,8 +64,8 @@ void lg_conn_kill(lg_conn_t *c)
 		return;
 	c->dead = true;
 	unlink_conn(c);
-	bufferevent_disable(c->bev, EV_READ | EV_WRITE);
-	bufferevent_setcb(c->bev, NULL, NULL, NULL, NULL);
+	set_reading(c, false);
+	set_writing(c, false);
 	lg_server_reap(c->srv, c);
 }
 
@@ -57,36 +73,71 @@ void lg_conn_free(lg_conn_t *c)
 {
 	/* Freeing the session rolls back its transaction (once its statement,
 	 * if one is running, has been interrupted and returned). */
-	lg_session_release(c->sess);
-	bufferevent_free(c->bev);
+	if (c->sess)
+		lg_session_release(c->sess);
+	if (c->read_ev)
+		event_free(c->read_ev);
+	if (c->write_ev)
+		event_free(c->write_ev);
+	if (c->fd >= 0)
+		close(c->fd);
+	lg_free(c->in.data);
 	lg_free(c);
 }
 
-/* Closes once the output buffer has drained. */
+/* Writes what the session has produced; what the kernel does not take now
+ * waits for the socket to become writable. */
+static void flush_output(lg_conn_t *c)
+{
+	lg_sb_t *out = &c->sess->out;
+	while (c->out_sent < out->len) {
+		ssize_t n = send(c->fd, out->data + c->out_sent, out->len - c->out_sent, MSG_NOSIGNAL);
+		if (n > 0) {
+			c->out_sent += (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			set_writing(c, true);
+			return;
+		}
+		lg_log(LG_LOG_DEBUG, "[c%u %s] write failed: %s", c->id, c->sess->peer,
+		       strerror(errno));
+		lg_conn_kill(c);
+		return;
+	}
+	/* Give back the memory of an unusually large reply. */
+	if (out->cap > RETAIN_BUFFER)
+		lg_sb_free(out);
+	else
+		lg_sb_reset(out);
+	c->out_sent = 0;
+	set_writing(c, false);
+	if (c->closing)
+		lg_conn_kill(c);
+}
+
+/* Closes once the output has been written. */
 static void close_after_flush(lg_conn_t *c)
 {
 	c->closing = true;
-	bufferevent_disable(c->bev, EV_READ);
-	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
-		lg_conn_kill(c);
+	set_reading(c, false);
+	flush_output(c);
 }
 
 static void protocol_violation(lg_conn_t *c, lg_error_t *err)
 {
 	lg_log(LG_LOG_INFO, "[c%u %s] %s", c->id, c->sess->peer, lg_error_message(err));
 	lg_session_fatal(c->sess, err);
-	flush_output(c);
 	close_after_flush(c);
 }
 
-/* Feeds every complete message in the input buffer to the session. */
-static void process_input(lg_conn_t *c)
+/* Frames and hands over every complete message; returns bytes consumed. */
+static size_t handle_messages(lg_conn_t *c, const uint8_t *data, size_t avail)
 {
-	struct evbuffer *in = bufferevent_get_input(c->bev);
-	size_t avail = evbuffer_get_length(in);
 	size_t used = 0;
-	uint8_t *data = avail ? evbuffer_pullup(in, -1) : NULL;
-	while (!c->closing && used < avail) {
+	while (!c->closing && !c->dead && used < avail) {
 		lg_error_t err = LG_ERROR_INIT;
 		bool startup = lg_session_in_startup(c->sess);
 		uint8_t type = data[used];
@@ -96,7 +147,7 @@ static void process_input(lg_conn_t *c)
 			lg_error_set(&err, LG_SQLSTATE_PROTOCOL_VIOLATION,
 				     "invalid frontend message type %d", type);
 			protocol_violation(c, &err);
-			return;
+			break;
 		}
 		lg_frame_status_t fs = lg_wire_frame(data + used, avail - used, startup, max, &type,
 						     &len, &err);
@@ -104,59 +155,103 @@ static void process_input(lg_conn_t *c)
 			break;
 		if (fs == LG_FRAME_BAD) {
 			protocol_violation(c, &err);
-			return;
-		}
-		lg_handle_result_t r = lg_session_handle(c->sess, data + used, len);
-		if (r == LG_HANDLE_PARKED) {
-			c->parked = true;
 			break;
 		}
+		lg_handle_result_t r = lg_session_handle(c->sess, data + used, len);
+		if (r == LG_HANDLE_PARKED)
+			break;
 		used += len;
 		if (r == LG_HANDLE_CLOSE) {
-			flush_output(c);
 			close_after_flush(c);
-			return;
+			break;
 		}
-		if (c->sess->out.len > OUTPUT_HIGH_WATER)
-			flush_output(c);
+	}
+	return used;
+}
+
+static void process_input(lg_conn_t *c)
+{
+	lg_inbuf_t *in = &c->in;
+	size_t used = handle_messages(c, in->data + in->start, in->len - in->start);
+	if (c->dead)
+		return;
+	in->start += used;
+	if (in->start == in->len) {
+		in->start = in->len = 0;
+		if (in->cap > RETAIN_BUFFER) {
+			lg_free(in->data);
+			in->data = NULL;
+			in->cap = 0;
+		}
 	}
 	c->parked = c->sess->parked || lg_session_busy(c->sess);
-	evbuffer_drain(in, used);
-	flush_output(c);
-	if (evbuffer_get_length(bufferevent_get_output(c->bev)) > OUTPUT_HIGH_WATER)
-		bufferevent_disable(c->bev, EV_READ);
+	if (!c->closing)
+		flush_output(c);
+	if (c->dead || c->closing)
+		return;
+	/* A slow reader must not make us buffer without bound. */
+	set_reading(c, c->sess->out.len - c->out_sent <= OUTPUT_HIGH_WATER);
 }
 
-static void read_cb(struct bufferevent *bev, void *arg)
+/* Makes room for READ_CHUNK more bytes, moving unconsumed ones to the front. */
+static bool reserve_input(lg_inbuf_t *in)
 {
-	LG_UNUSED(bev);
-	lg_conn_t *c = arg;
-	if (c->parked)
-		return; /* the retry timer resumes us */
-	process_input(c);
+	if (in->start > 0 && in->start == in->len)
+		in->start = in->len = 0;
+	if (in->cap - in->len >= READ_CHUNK)
+		return true;
+	if (in->start > 0) {
+		memmove(in->data, in->data + in->start, in->len - in->start);
+		in->len -= in->start;
+		in->start = 0;
+		if (in->cap - in->len >= READ_CHUNK)
+			return true;
+	}
+	size_t cap = in->cap ? in->cap : READ_CHUNK;
+	while (cap - in->len < READ_CHUNK)
+		cap *= 2;
+	uint8_t *p = lg_realloc(in->data, cap);
+	if (!p)
+		return false;
+	in->data = p;
+	in->cap = cap;
+	return true;
 }
 
-static void write_cb(struct bufferevent *bev, void *arg)
+static void read_cb(evutil_socket_t fd, short what, void *arg)
 {
-	LG_UNUSED(bev);
+	LG_UNUSED(what);
 	lg_conn_t *c = arg;
-	if (c->closing) {
+	if (!reserve_input(&c->in)) {
+		lg_log(LG_LOG_ERROR, "[c%u %s] out of memory reading a message", c->id,
+		       c->sess->peer);
 		lg_conn_kill(c);
 		return;
 	}
-	bufferevent_enable(c->bev, EV_READ);
-	if (!c->parked && evbuffer_get_length(bufferevent_get_input(c->bev)))
+	ssize_t n = recv(fd, c->in.data + c->in.len, c->in.cap - c->in.len, 0);
+	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+		lg_log(LG_LOG_DEBUG, "[c%u %s] connection closed by client", c->id, c->sess->peer);
+		lg_conn_kill(c);
+		return;
+	}
+	if (n < 0)
+		return;
+	c->in.len += (size_t)n;
+	if (!c->parked)
 		process_input(c);
 }
 
-static void event_cb(struct bufferevent *bev, short what, void *arg)
+static void write_cb(evutil_socket_t fd, short what, void *arg)
 {
-	LG_UNUSED(bev);
+	LG_UNUSED(fd);
+	LG_UNUSED(what);
 	lg_conn_t *c = arg;
-	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
-		lg_log(LG_LOG_DEBUG, "[c%u %s] connection closed by client", c->id, c->sess->peer);
-		lg_conn_kill(c);
-	}
+	flush_output(c);
+	if (c->dead || c->closing || c->writing)
+		return;
+	set_reading(c, true);
+	if (!c->parked && c->in.len > c->in.start)
+		process_input(c);
 }
 
 void lg_conn_resume(lg_conn_t *c)
@@ -172,25 +267,21 @@ lg_conn_t *lg_conn_new(lg_server_t *srv, int fd, const char *peer)
 {
 	lg_conn_t *c = lg_calloc(1, sizeof(*c));
 	if (!c) {
-		evutil_closesocket(fd);
+		close(fd);
 		return NULL;
 	}
 	c->srv = srv;
+	c->fd = fd;
 	c->id = ++srv->next_conn_id;
-	c->bev = bufferevent_socket_new(srv->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	c->read_ev = event_new(srv->base, fd, EV_READ | EV_PERSIST, read_cb, c);
+	c->write_ev = event_new(srv->base, fd, EV_WRITE | EV_PERSIST, write_cb, c);
 	c->sess = lg_session_new(srv, c->id, peer);
-	if (!c->bev || !c->sess) {
-		if (c->bev)
-			bufferevent_free(c->bev);
-		else
-			evutil_closesocket(fd);
-		lg_session_free(c->sess);
-		lg_free(c);
+	if (!c->read_ev || !c->write_ev || !c->sess) {
+		lg_conn_free(c);
 		return NULL;
 	}
 	c->sess->owner = c;
-	bufferevent_setcb(c->bev, read_cb, write_cb, event_cb, c);
-	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+	set_reading(c, true);
 	c->next = srv->conns;
 	srv->conns = c;
 	srv->nconns++;

@@ -1,5 +1,7 @@
-/* A client connection: the socket (libevent bufferevent), framing of
- * incoming bytes into messages for the session, and flushing its replies.
+/* A client connection: the socket, framing of incoming bytes into messages
+ * for the session, and sending its replies. Replies are written to the
+ * socket at once; only what the kernel does not take waits for the socket to
+ * become writable, so a query costs one read and one write.
  * Memory: connection lifetime; freed after the current event-loop
  * iteration, never inside its own callback. */
 #ifndef LG_CONN_H
@@ -7,15 +9,29 @@
 
 #include "common/lg.h"
 
-struct bufferevent;
+struct event;
 typedef struct lg_server lg_server_t;
 typedef struct lg_session lg_session_t;
 
+/* Bytes received and not yet consumed: data[start..len). */
+typedef struct lg_inbuf {
+	uint8_t *data;
+	size_t start;
+	size_t len;
+	size_t cap;
+} lg_inbuf_t;
+
 typedef struct lg_conn {
 	lg_server_t *srv;
-	struct bufferevent *bev;
+	int fd;
+	struct event *read_ev;
+	struct event *write_ev;
+	lg_inbuf_t in;
 	lg_session_t *sess;
 	uint32_t id;
+	size_t out_sent;  /* bytes of sess->out already written */
+	bool reading;     /* read_ev is armed */
+	bool writing;     /* write_ev is armed: output is waiting */
 	bool closing;     /* close once output is flushed */
 	bool dead;        /* freed at the end of the loop iteration */
 	bool parked;
