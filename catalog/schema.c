@@ -1,6 +1,7 @@
 /* The catalog of tables: a per-connection cache over SQLite's schema, and
  * the lookups DDL translation needs (what a name denotes, PostgreSQL's
  * object naming). Loading one table is schema_load.c. */
+#include "catalog/pg_catalog.h"
 #include "catalog/schema_int.h"
 #include "common/error.h"
 #include "common/mem.h"
@@ -48,6 +49,8 @@ void lg_cat_invalidate(lg_cat_t *cat)
 
 const char *lg_cat_slot_db(int slot)
 {
+	if (slot == LG_CAT_SLOT_PG_CATALOG)
+		return LG_CAT_PG_CATALOG;
 	return slot == LG_CAT_SLOT_TEMP || slot == LG_CAT_SLOT_TEMP_SEQ ? "temp" : "main";
 }
 
@@ -82,14 +85,24 @@ int lg_cat_sqlite_has_table(sqlite3 *db, const char *dbname, const char *name, l
 	return lg_cat_sqlite_error(db, err);
 }
 
+#define MAX_SLOTS 3
+
 /* The SQLite schema slots a PostgreSQL schema name searches, in order.
- * Returns how many (0: a schema litegres does not have). */
-static int schema_slots(const char *schema, int slots[2])
+ * Returns how many (0: a schema litegres does not have). The search path
+ * puts pg_catalog after public, where SQLite finds an unqualified name
+ * (PostgreSQL searches it before public: only a user table named like a
+ * catalog, pg_type, tells them apart). */
+static int schema_slots(const char *schema, int slots[MAX_SLOTS])
 {
 	if (!schema) {
 		slots[0] = LG_CAT_SLOT_TEMP;
 		slots[1] = LG_CAT_SLOT_MAIN;
-		return 2;
+		slots[2] = LG_CAT_SLOT_PG_CATALOG;
+		return 3;
+	}
+	if (strcmp(schema, LG_CAT_PG_CATALOG) == 0) {
+		slots[0] = LG_CAT_SLOT_PG_CATALOG;
+		return 1;
 	}
 	if (strcmp(schema, "public") == 0) {
 		slots[0] = LG_CAT_SLOT_MAIN;
@@ -130,7 +143,7 @@ static int cached_table(lg_cat_t *cat, int slot, const char *name, const lg_cat_
 const lg_cat_table_t *lg_cat_table(lg_cat_t *cat, const char *schema, const char *name,
 				   lg_error_t *err)
 {
-	int slots[2];
+	int slots[MAX_SLOTS];
 	int n = schema_slots(schema, slots);
 	if (lg_cat_internal_name(name))
 		return NULL;
@@ -217,10 +230,11 @@ int lg_cat_tables(lg_cat_t *cat, const lg_cat_table_t *const **out, int *n, lg_e
 	return 0;
 }
 
+/* For tables of lg_cat_tables (never pg_catalog's). */
 static bool in_schema(const lg_cat_table_t *t, const int *slots, int nslots)
 {
 	for (int i = 0; i < nslots; i++)
-		if ((slots[i] == LG_CAT_SLOT_TEMP) == t->temp)
+		if (slots[i] != LG_CAT_SLOT_PG_CATALOG && (slots[i] == LG_CAT_SLOT_TEMP) == t->temp)
 			return true;
 	return false;
 }
@@ -228,7 +242,7 @@ static bool in_schema(const lg_cat_table_t *t, const int *slots, int nslots)
 const lg_cat_index_t *lg_cat_index(lg_cat_t *cat, const char *schema, const char *name,
 				   const lg_cat_table_t **table, lg_error_t *err)
 {
-	int slots[2], nslots = schema_slots(schema, slots);
+	int slots[MAX_SLOTS], nslots = schema_slots(schema, slots);
 	const lg_cat_table_t *const *v;
 	int n;
 	*table = NULL;
@@ -268,7 +282,7 @@ static int sequence_exists(lg_cat_t *cat, int slot, const char *name, lg_error_t
 
 int lg_cat_relkind(lg_cat_t *cat, const char *schema, const char *name, lg_error_t *err)
 {
-	int slots[2], nslots = schema_slots(schema, slots);
+	int slots[MAX_SLOTS], nslots = schema_slots(schema, slots);
 	for (int i = 0; i < nslots; i++) {
 		const lg_cat_table_t *t;
 		if (!lg_cat_internal_name(name)) {
@@ -277,6 +291,8 @@ int lg_cat_relkind(lg_cat_t *cat, const char *schema, const char *name, lg_error
 			if (t)
 				return t->relkind;
 		}
+		if (slots[i] == LG_CAT_SLOT_PG_CATALOG)
+			continue;
 		int r = sequence_exists(
 			cat, slots[i] == LG_CAT_SLOT_TEMP ? LG_CAT_SLOT_TEMP_SEQ : LG_CAT_SLOT_SEQ,
 			name, err);
@@ -293,7 +309,7 @@ int lg_cat_relkind(lg_cat_t *cat, const char *schema, const char *name, lg_error
 
 int lg_cat_constraint_exists(lg_cat_t *cat, const char *schema, const char *name, lg_error_t *err)
 {
-	int slots[2], nslots = schema_slots(schema, slots);
+	int slots[MAX_SLOTS], nslots = schema_slots(schema, slots);
 	const lg_cat_table_t *const *v;
 	int n;
 	if (lg_cat_tables(cat, &v, &n, err) < 0)

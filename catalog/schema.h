@@ -123,9 +123,11 @@ void lg_cat_free(lg_cat_t *cat);
 sqlite3 *lg_cat_db(lg_cat_t *cat);
 /* Forgets every cached table (after DDL, or a schema change elsewhere). */
 void lg_cat_invalidate(lg_cat_t *cat);
-/* The table `name` in `schema` (NULL: the search path, i.e. pg_temp then
- * public; "public": main; "pg_temp": temp; any other schema: not found).
- * Internal tables (_lg_*, sqlite_*) are never found.
+/* The table `name` in `schema` (NULL: the search path, i.e. pg_temp, public,
+ * then pg_catalog, the order SQLite resolves unqualified names in; "public":
+ * main; "pg_temp": temp; "pg_catalog": the catalogs of catalog/pg_catalog.h,
+ * with schema "pg_catalog" and PostgreSQL's OIDs; any other schema: not
+ * found). Internal tables (_lg_*, sqlite_*) are never found.
  * Returns NULL without error when there is no such table; NULL with err set
  * on failure (out of memory, SQLite error). */
 const lg_cat_table_t *lg_cat_table(lg_cat_t *cat, const char *schema, const char *name,
@@ -133,8 +135,9 @@ const lg_cat_table_t *lg_cat_table(lg_cat_t *cat, const char *schema, const char
 /* The column named `name` or NULL. */
 const lg_cat_column_t *lg_cat_column(const lg_cat_table_t *t, const char *name);
 
-/* Every user table and view (temp first, then main). *out points into the
- * catalog (valid until invalidate). Returns 0 or -1 with err set. */
+/* Every user table and view (temp first, then main; never pg_catalog's).
+ * *out points into the catalog (valid until invalidate). Returns 0 or -1
+ * with err set. */
 int lg_cat_tables(lg_cat_t *cat, const lg_cat_table_t *const **out, int *n, lg_error_t *err);
 
 /* What a name in pg_class's namespace denotes for `schema` (NULL = search

@@ -17,10 +17,14 @@ struct lg_cat {
 	int nall;
 };
 
-/* "main" or "temp" for an OID slot. */
+/* A lookup slot beside the OID slots of schema.h: the attached schema
+ * pg_catalog (catalog/pg_catalog.h), whose tables carry PostgreSQL's OIDs. */
+#define LG_CAT_SLOT_PG_CATALOG 4
+
+/* "main", "temp" or "pg_catalog": the SQLite schema of a slot. */
 const char *lg_cat_slot_db(int slot);
 
-/* Loads table `name` from SQLite schema slot LG_CAT_SLOT_MAIN/TEMP into
+/* Loads table `name` from SQLite schema slot LG_CAT_SLOT_MAIN/TEMP/PG_CATALOG into
  * the catalog's arena. *out NULL when there is no such table. */
 int lg_cat_load_table(lg_cat_t *cat, int slot, const char *name, const lg_cat_table_t **out,
 		      lg_error_t *err);

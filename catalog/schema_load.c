@@ -2,6 +2,7 @@
  * index_list/index_info and foreign_key_list PRAGMAs, the constraint names
  * in the CREATE TABLE text (schema_parse.c) and identity columns from
  * _lg_sequence. */
+#include "catalog/pg_catalog.h"
 #include "catalog/schema_int.h"
 #include "catalog/schema_parse.h"
 #include "catalog/types.h"
@@ -489,6 +490,10 @@ int lg_cat_load_table(lg_cat_t *cat, int slot, const char *name, const lg_cat_ta
 		      .slot = slot,
 		      .dbname = lg_cat_slot_db(slot)};
 	*out = NULL;
+	/* pg_catalog: only the catalogs litegres defines, when attached. */
+	if (slot == LG_CAT_SLOT_PG_CATALOG &&
+	    (!lg_cat_pg_catalog_oid(name) || sqlite3_txn_state(cat->db, LG_CAT_PG_CATALOG) < 0))
+		return 0;
 	l.t = lg_arena_calloc(l.a, sizeof(*l.t));
 	if (!l.t)
 		return oom(&l);
@@ -499,6 +504,10 @@ int lg_cat_load_table(lg_cat_t *cat, int slot, const char *name, const lg_cat_ta
 		return 0;
 	l.t->sql = l.sql;
 	l.t->schema = slot == LG_CAT_SLOT_TEMP ? "pg_temp" : "public";
+	if (slot == LG_CAT_SLOT_PG_CATALOG) {
+		l.t->oid = lg_cat_pg_catalog_oid(name);
+		l.t->schema = LG_CAT_PG_CATALOG;
+	}
 	l.t->temp = slot == LG_CAT_SLOT_TEMP;
 	if (l.sql && l.t->relkind == 'r') {
 		l.ncons = lg_cat_parse_constraints(l.sql, l.a, &l.cons);
