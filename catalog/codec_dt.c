@@ -192,7 +192,8 @@ static int tm2ts(const lg_dt_t *dt, int tz, int64_t *out)
 	int64_t time =
 		(((int64_t)dt->hour * 60 + dt->min) * 60 + dt->sec) * LG_USECS_PER_SEC + dt->fsec;
 	int64_t r;
-	if (__builtin_mul_overflow(date, LG_USECS_PER_DAY, &r) || __builtin_add_overflow(r, time, &r))
+	if (__builtin_mul_overflow(date, LG_USECS_PER_DAY, &r) ||
+	    __builtin_add_overflow(r, time, &r))
 		return -1;
 	if ((r < 0 && date > 0) || (r > 0 && date < -1))
 		return -1;
