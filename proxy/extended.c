@@ -197,6 +197,20 @@ static lg_prepared_t *lookup_prepared(lg_session_t *s, const char *name)
 
 /* ---- Bind ------------------------------------------------------------------- */
 
+/* PostgreSQL's wording for a binary parameter its receive function
+ * rejects: too few bytes for a fixed-size type is a protocol error. */
+static void binary_param_error(lg_session_t *s, const lg_rw_stmt_t *plan, int i, int32_t len)
+{
+	lg_oid_t oid = i < plan->nparams ? plan->param_types[i] : 0;
+	int16_t typlen = lg_cat_typlen(oid);
+	lg_error_clear(&s->err);
+	if (typlen > 0 && len < typlen)
+		lg_error_set(&s->err, LG_SQLSTATE_PROTOCOL_VIOLATION, "insufficient data left in message");
+	else
+		lg_error_set(&s->err, LG_SQLSTATE_INVALID_BINARY_REPRESENTATION,
+			     "incorrect binary data format in bind parameter %d", i + 1);
+}
+
 static int decode_params(lg_session_t *s, lg_portal_t *portal, const lg_fe_bind_t *m)
 {
 	lg_cursor_exec_t *cur = &portal->cur;
@@ -213,6 +227,9 @@ static int decode_params(lg_session_t *s, lg_portal_t *portal, const lg_fe_bind_
 		    lg_exec_decode_param(cur->plan, i, fmt, v->data, v->len, &portal->arena,
 					 &cur->params[i], &s->err) == 0)
 			continue;
+		if (fmt == LG_WIRE_FORMAT_BINARY &&
+		    s->err.sqlstate == LG_SQLSTATE_INVALID_BINARY_REPRESENTATION)
+			binary_param_error(s, cur->plan, i, v->len);
 		/* PostgreSQL's context; text values are shown as '...' since
 		 * log_parameter_max_length_on_error is 0. */
 		const char *shown = fmt == LG_WIRE_FORMAT_TEXT && v->data && s->err.sqlstate !=
