@@ -119,6 +119,19 @@ int rw_emit_sql(rw_ctx_t *ctx, const char *sql, size_t len)
 	return 0;
 }
 
+void rw_set_notice(rw_ctx_t *ctx, lg_sqlstate_t state, const char *fmt, ...)
+{
+	ctx->notice_state = state;
+	lg_sb_t sb = LG_SB_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	lg_sb_vappendf(&sb, fmt, ap);
+	va_end(ap);
+	if (!sb.failed && sb.data)
+		ctx->notice = lg_arena_strdup(&ctx->arena, sb.data);
+	lg_sb_free(&sb);
+}
+
 void rw_set_tag(rw_ctx_t *ctx, const char *tag, lg_rw_tag_kind_t kind)
 {
 	ctx->tag = tag;
@@ -219,6 +232,7 @@ static lg_rw_stmt_t *build_plan(rw_ctx_t *ctx)
 	if (ctx->opts->nparam_types > nparams)
 		nparams = ctx->opts->nparam_types;
 	size_t strs = opt_len(ctx->tag) + opt_len(ctx->name) + opt_len(ctx->value) +
+		      opt_len(ctx->notice) +
 		      opt_len(ctx->template_db);
 	for (int i = 0; i < ctx->nsql; i++)
 		strs += ctx->sql_lens[i] + 1;
@@ -272,6 +286,8 @@ static lg_rw_stmt_t *build_plan(rw_ctx_t *ctx)
 	s->ddl = ctx->ddl;
 	s->writes = ctx->writes;
 	s->name = put_str(&pool, ctx->name);
+	s->notice = put_str(&pool, ctx->notice);
+	s->notice_state = ctx->notice_state;
 	s->value = put_str(&pool, ctx->value);
 	s->template_db = put_str(&pool, ctx->template_db);
 	s->missing_ok = ctx->missing_ok;

@@ -47,7 +47,7 @@ int rw_emit_sql(rw_ctx_t *ctx, const char *sql, size_t len);
 void rw_set_tag(rw_ctx_t *ctx, const char *tag, lg_rw_tag_kind_t kind);
 /* A NOTICE to send before CommandComplete (e.g. "relation \"t\" already
  * exists, skipping"); formatted into the translation's memory. */
-void rw_set_notice(rw_ctx_t *ctx, const char *fmt, ...) LG_PRINTF(2, 3);
+void rw_set_notice(rw_ctx_t *ctx, lg_sqlstate_t state, const char *fmt, ...) LG_PRINTF(3, 4);
 /* Marks the statement as changing the schema (bumps the generation). */
 void rw_set_ddl(rw_ctx_t *ctx);
 /* Marks the statement as writing (needs SQLite's write lock). */
@@ -156,6 +156,7 @@ struct rw_ctx {
 	const char *name;
 	const char *value;
 	const char *notice; /* see rw_set_notice */
+	lg_sqlstate_t notice_state;
 	const char *template_db;
 	bool missing_ok;
 	bool is_local;
