@@ -200,9 +200,7 @@ static void unique_detail(sqlite3 *db, const capture_t *cap, const char *constra
 		lg_error_clear(err);
 		lg_error_set(err, LG_SQLSTATE_UNIQUE_VIOLATION,
 			     "duplicate key value violates unique constraint \"%s\"", first->name);
-		lg_error_field(err, LG_ERRF_SCHEMA, "public");
-		lg_error_field(err, LG_ERRF_TABLE, "%s", t->name);
-		lg_error_field(err, LG_ERRF_CONSTRAINT, "%s", first->name);
+		lg_exec_constraint_fields(err, t->name, first->name);
 		constraint = first->name;
 	}
 	for (int i = 0; i < t->nindexes && constraint; i++) {
@@ -284,9 +282,7 @@ static bool child_violation(sqlite3 *db, const capture_t *cap, lg_error_t *err)
 			if (!key.failed)
 				lg_error_field(err, LG_ERRF_DETAIL, "Key %s is not present in table \"%s\".",
 					       key.data, fk->ref_table);
-			lg_error_field(err, LG_ERRF_SCHEMA, "public");
-			lg_error_field(err, LG_ERRF_TABLE, "%s", t->name);
-			lg_error_field(err, LG_ERRF_CONSTRAINT, "%s", fk->name);
+			lg_exec_constraint_fields(err, t->name, fk->name);
 			lg_sb_free(&key);
 			return true;
 		}
@@ -347,9 +343,7 @@ static bool parent_violation(sqlite3 *db, lg_cat_t *cat, const capture_t *cap, l
 					lg_error_field(err, LG_ERRF_DETAIL,
 						       "Key %s is still referenced from table \"%s\".",
 						       key.data, c->name);
-				lg_error_field(err, LG_ERRF_SCHEMA, "public");
-				lg_error_field(err, LG_ERRF_TABLE, "%s", c->name);
-				lg_error_field(err, LG_ERRF_CONSTRAINT, "%s", fk->name);
+				lg_exec_constraint_fields(err, c->name, fk->name);
 				lg_sb_free(&key);
 				return true;
 			}

@@ -77,6 +77,9 @@ int lg_exec_decode_param(const lg_rw_stmt_t *plan, int i, int16_t format, const 
  * constraint.c); err already holds the mapped error. */
 void lg_exec_constraint_detail(sqlite3 *db, sqlite3_stmt *st, lg_cat_t *cat, lg_error_t *err);
 
+/* Fills the schema, table and constraint fields of a constraint error. */
+void lg_exec_constraint_fields(lg_error_t *err, const char *table, const char *constraint);
+
 /* The one mapping from a failed SQLite call to a PostgreSQL error. */
 void lg_exec_sqlite_error(sqlite3 *db, int rc, lg_cat_t *cat, lg_error_t *err);
 

@@ -32,16 +32,17 @@ static void free_prepared(lg_prepared_t *p)
 	lg_free(p);
 }
 
-static void remove_prepared(lg_session_t *s, const char *name)
+bool lg_session_remove_prepared(lg_session_t *s, const char *name)
 {
 	for (lg_prepared_t **pp = &s->prepared; *pp; pp = &(*pp)->next) {
 		if (strcmp((*pp)->name, name) == 0) {
 			lg_prepared_t *p = *pp;
 			*pp = p->next;
 			free_prepared(p);
-			return;
+			return true;
 		}
 	}
+	return false;
 }
 
 void lg_session_drop_prepared(lg_session_t *s)
@@ -93,7 +94,7 @@ void lg_session_drop_portals(lg_session_t *s)
 void lg_session_drop_unnamed(lg_session_t *s)
 {
 	remove_portal(s, "");
-	remove_prepared(s, "");
+	lg_session_remove_prepared(s, "");
 }
 
 static int oom(lg_session_t *s)
@@ -152,7 +153,7 @@ static int handle_parse(lg_session_t *s, const uint8_t *body, size_t len)
 		return oom(s);
 	}
 	if (!m.name[0])
-		remove_prepared(s, "");
+		lg_session_remove_prepared(s, "");
 	p->next = s->prepared;
 	s->prepared = p;
 	lg_wire_parse_complete(&s->out);
@@ -399,7 +400,7 @@ static int handle_close(lg_session_t *s, const uint8_t *body, size_t len)
 	if (lg_wire_decode_close(body, len, &m, &s->err) != 0)
 		return -1;
 	if (m.kind == LG_WIRE_TARGET_STATEMENT)
-		remove_prepared(s, m.name);
+		lg_session_remove_prepared(s, m.name);
 	else
 		remove_portal(s, m.name);
 	lg_wire_close_complete(&s->out);

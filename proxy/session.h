@@ -206,6 +206,8 @@ void lg_session_drop_portals(lg_session_t *s);
 /* Drops the unnamed prepared statement and portal. */
 void lg_session_drop_unnamed(lg_session_t *s);
 void lg_session_drop_prepared(lg_session_t *s);
+/* Removes the prepared statement `name`; false if there is none. */
+bool lg_session_remove_prepared(lg_session_t *s, const char *name);
 bool lg_session_send_parameter_status(lg_session_t *s, bool all);
 
 #endif

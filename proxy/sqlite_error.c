@@ -11,6 +11,14 @@
 
 #define MAX_KEY_COLS 32
 
+void lg_exec_constraint_fields(lg_error_t *err, const char *table, const char *constraint)
+{
+	lg_error_field(err, LG_ERRF_SCHEMA, "public");
+	lg_error_field(err, LG_ERRF_TABLE, "%s", table);
+	if (constraint)
+		lg_error_field(err, LG_ERRF_CONSTRAINT, "%s", constraint);
+}
+
 /* Splits "t.a, t.b" (SQLite's constraint message tail) into the table name
  * and column names. Returns the number of columns. */
 static int split_columns(const char *s, char *table, size_t tlen, char cols[][64], int max)
@@ -65,9 +73,7 @@ static bool unique_index_violation(const char *tail, lg_cat_t *cat, lg_error_t *
 		return false;
 	lg_error_set(err, LG_SQLSTATE_UNIQUE_VIOLATION,
 		     "duplicate key value violates unique constraint \"%s\"", ix->name);
-	lg_error_field(err, LG_ERRF_SCHEMA, "public");
-	lg_error_field(err, LG_ERRF_TABLE, "%s", t->name);
-	lg_error_field(err, LG_ERRF_CONSTRAINT, "%s", ix->name);
+	lg_exec_constraint_fields(err, t->name, ix->name);
 	return true;
 }
 
@@ -92,9 +98,7 @@ static void unique_violation(const char *msg, lg_cat_t *cat, lg_error_t *err)
 		snprintf(name, sizeof(name), "%s_pkey", table);
 	lg_error_set(err, LG_SQLSTATE_UNIQUE_VIOLATION,
 		     "duplicate key value violates unique constraint \"%s\"", name);
-	lg_error_field(err, LG_ERRF_SCHEMA, "public");
-	lg_error_field(err, LG_ERRF_TABLE, "%s", table);
-	lg_error_field(err, LG_ERRF_CONSTRAINT, "%s", name);
+	lg_exec_constraint_fields(err, table, name);
 }
 
 static void not_null_violation(const char *msg, lg_error_t *err)
@@ -109,8 +113,7 @@ static void not_null_violation(const char *msg, lg_error_t *err)
 	lg_error_set(err, LG_SQLSTATE_NOT_NULL_VIOLATION,
 		     "null value in column \"%s\" of relation \"%s\" violates not-null constraint",
 		     cols[0], table);
-	lg_error_field(err, LG_ERRF_SCHEMA, "public");
-	lg_error_field(err, LG_ERRF_TABLE, "%s", table);
+	lg_exec_constraint_fields(err, table, NULL);
 	lg_error_field(err, LG_ERRF_COLUMN, "%s", cols[0]);
 }
 
@@ -141,9 +144,7 @@ static void check_violation(sqlite3 *db, const char *msg, lg_error_t *err)
 	check_table(db, name, table, sizeof(table));
 	lg_error_set(err, LG_SQLSTATE_CHECK_VIOLATION,
 		     "new row for relation \"%s\" violates check constraint \"%s\"", table, name);
-	lg_error_field(err, LG_ERRF_SCHEMA, "public");
-	lg_error_field(err, LG_ERRF_TABLE, "%s", table);
-	lg_error_field(err, LG_ERRF_CONSTRAINT, "%s", name);
+	lg_exec_constraint_fields(err, table, name);
 }
 
 /* SQLite reports errors raised by our UDFs with the SQLSTATE encoded as a

@@ -297,18 +297,8 @@ static lg_exec_status_t do_deallocate(lg_session_t *s, const lg_rw_stmt_t *plan,
 		snprintf(tag, taglen, "DEALLOCATE ALL");
 		return LG_EXEC_DONE;
 	}
-	for (lg_prepared_t **pp = &s->prepared; *pp; pp = &(*pp)->next) {
-		if (strcmp((*pp)->name, plan->name) == 0) {
-			lg_prepared_t *p = *pp;
-			*pp = p->next;
-			lg_rw_stmt_release(p->plan);
-			lg_free(p->name);
-			lg_free(p->sql);
-			lg_free(p->param_types);
-			lg_free(p);
-			return LG_EXEC_DONE;
-		}
-	}
+	if (lg_session_remove_prepared(s, plan->name))
+		return LG_EXEC_DONE;
 	lg_error_set(&s->err, LG_SQLSTATE_INVALID_SQL_STATEMENT_NAME,
 		     "prepared statement \"%s\" does not exist", plan->name);
 	return LG_EXEC_ERROR;
