@@ -340,6 +340,22 @@ int lg_codec_int_recv(lg_oid_t oid, int32_t typmod, const uint8_t *p, size_t len
 
 /* float8in_internal: strtod plus PostgreSQL's own spellings of NaN and
  * Infinity, an error for overflow and for underflow to zero. */
+
+/* The storage form of a float. SQLite stores a NaN REAL as NULL, so NaN is
+ * kept as the text 'NaN', which reads back as NaN and sorts after every
+ * number, as in PostgreSQL. */
+static void set_float(lg_value_t *out, double d)
+{
+	if (isnan(d)) {
+		out->kind = LG_VAL_TEXT;
+		out->s = "NaN";
+		out->len = 3;
+		return;
+	}
+	out->kind = LG_VAL_REAL;
+	out->r = d;
+}
+
 int lg_codec_float_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len, lg_arena_t *arena,
 		      lg_value_t *out, lg_error_t *err)
 {
@@ -396,8 +412,7 @@ int lg_codec_float_in(lg_oid_t oid, int32_t typmod, const char *s, size_t len, l
 		end++;
 	if (*end != '\0')
 		return lg_codec_err_syntax(err, name, s, len);
-	out->kind = LG_VAL_REAL;
-	out->r = d;
+	set_float(out, d);
 	return 0;
 }
 
@@ -727,5 +742,6 @@ int lg_codec_float_recv(lg_oid_t oid, int32_t typmod, const uint8_t *p, size_t l
 		uint64_t u = lg_codec_get_be(p, 8);
 		memcpy(&out->r, &u, 8);
 	}
+	set_float(out, out->r);
 	return 0;
 }
