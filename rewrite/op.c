@@ -356,7 +356,8 @@ static int prefix_op(rw_ctx_t *ctx, const char *op, A_Expr *e, lg_sb_t *out, rw_
 		} else if (strcmp(op, "-") == 0 && a.t.oid == LG_OID_NUMERIC) {
 			lg_sb_appendf(out, "lg_num_sub('0', %s)", a.sb.data);
 		} else if (strcmp(op, "-") == 0 || strcmp(op, "~") == 0) {
-			lg_sb_append(out, op);
+			/* "--" would start an SQL comment */
+			lg_sb_append(out, a.sb.len && a.sb.data[0] == '-' ? "- " : op);
 			rw_append_operand(out, a.sb.data, a.sb.len);
 		} else if (strcmp(op, "@") == 0) {
 			lg_sb_appendf(out, "%s(%s)",

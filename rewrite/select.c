@@ -474,6 +474,16 @@ static int select_clauses(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, i
 	sc->track_refs = false;
 	if (rc == 0)
 		rc = check_grouping(ctx, s);
+	/* HAVING makes a query grouped even without aggregates; SQLite
+	 * rejects HAVING on a non-aggregate query unless it has GROUP BY. */
+	if (rc == 0 && s->havingClause && !s->groupClause && !sc->naggs) {
+		lg_sb_t tmp = LG_SB_INIT;
+		lg_sb_append(&tmp, " GROUP BY NULL");
+		lg_sb_appendn(&tmp, rest.data, rest.len);
+		lg_sb_reset(&rest);
+		lg_sb_appendn(&rest, tmp.data, tmp.len);
+		lg_sb_free(&tmp);
+	}
 	if (rc == 0)
 		rc = limit_offset(ctx, s, &rest);
 	if (rc == 0) {
@@ -500,6 +510,8 @@ static int select_clauses(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, i
 static int leaf_select(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant,
 		       lg_sb_t *out, rw_query_t *q)
 {
+	if (!s->targetList)
+		return rw_unsupported(ctx, -1, "SELECT with no columns");
 	if (s->intoClause)
 		return rw_unsupported(ctx, -1, "SELECT INTO");
 	if (s->windowClause)
@@ -810,9 +822,9 @@ static int scalar_sublink(rw_ctx_t *ctx, SubLink *sl, lg_sb_t *out, rw_type_t *t
 				  "'more than one row returned by a subquery used as an expression') "
 				  "ELSE min(");
 		lg_sb_append_ident(out, q.cols[0].sqlname);
-		lg_sb_append(out, ") END FROM (");
+		lg_sb_append(out, ") END FROM (SELECT * FROM (");
 		lg_sb_appendn(out, sub.data, sub.len);
-		lg_sb_append(out, " LIMIT 2))");
+		lg_sb_append(out, ") LIMIT 2))");
 	}
 	lg_sb_free(&sub);
 	return rc ? -1 : rw_sb_check(ctx, out);

@@ -183,7 +183,7 @@ select id from users where exists (select 1 from orgs o where o.id = users.org_i
    | 3 |
 
 select id, (select name from orgs where orgs.id = users.org_id) as org from users order by id
-=> SELECT "users"."id" AS "id", (SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("name") END FROM (SELECT "orgs"."name" AS "name" FROM "orgs" WHERE ("orgs"."id" = "users"."org_id") LIMIT 2)) AS "org" FROM "users" ORDER BY 1 ASC NULLS LAST
+=> SELECT "users"."id" AS "id", (SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("name") END FROM (SELECT * FROM (SELECT "orgs"."name" AS "name" FROM "orgs" WHERE ("orgs"."id" = "users"."org_id")) LIMIT 2)) AS "org" FROM "users" ORDER BY 1 ASC NULLS LAST
    columns: id int4 @1, org text
    tag: SELECT <n>
    | 1 | Acme |

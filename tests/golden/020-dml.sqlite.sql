@@ -96,7 +96,7 @@ update posts p set title = u.name from users u where u.id = p.user_id and p.id >
    | 101 | BobBobby |
 
 update users set score = (select count(*) from posts where posts.user_id = users.id) where id <= 2 returning id, score
-=> UPDATE "users" SET "score" = lg_cast((SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("count") END FROM (SELECT count(*) AS "count" FROM "posts" WHERE ("posts"."user_id" = "users"."id") LIMIT 2)), 20, 1700, 655366) WHERE ("users"."id" <= 2) RETURNING "id" AS "id", "score" AS "score"
+=> UPDATE "users" SET "score" = lg_cast((SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("count") END FROM (SELECT * FROM (SELECT count(*) AS "count" FROM "posts" WHERE ("posts"."user_id" = "users"."id")) LIMIT 2)), 20, 1700, 655366) WHERE ("users"."id" <= 2) RETURNING "id" AS "id", "score" AS "score"
    columns: id int4 @1, score numeric(655366) @5
    tag: UPDATE <n> [writes]
    | 1 | 2.00 |

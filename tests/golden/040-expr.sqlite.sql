@@ -222,13 +222,13 @@ select 1 in (1, 2), 3 not in (1, 2), null in (1), 1 in (2, null), 'a' in ('a', '
    | t | t | NULL | NULL | t |
 
 select exists (select 1 from n where false), (select 1), (select s from n where id = 99)
-=> SELECT EXISTS (SELECT 1 AS "?column?" FROM "n" WHERE 0) AS "exists", (SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("?column?") END FROM (SELECT 1 AS "?column?" LIMIT 2)) AS "?column?", (SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("s") END FROM (SELECT "n"."s" AS "s" FROM "n" WHERE ("n"."id" = 99) LIMIT 2)) AS "s"
+=> SELECT EXISTS (SELECT 1 AS "?column?" FROM "n" WHERE 0) AS "exists", (SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("?column?") END FROM (SELECT * FROM (SELECT 1 AS "?column?") LIMIT 2)) AS "?column?", (SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("s") END FROM (SELECT * FROM (SELECT "n"."s" AS "s" FROM "n" WHERE ("n"."id" = 99)) LIMIT 2)) AS "s"
    columns: exists bool, ?column? int4, s text
    tag: SELECT <n>
    | f | 1 | NULL |
 
 select (select id from n)
-=> SELECT (SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("id") END FROM (SELECT "n"."id" AS "id" FROM "n" LIMIT 2)) AS "id"
+=> SELECT (SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("id") END FROM (SELECT * FROM (SELECT "n"."id" AS "id" FROM "n") LIMIT 2)) AS "id"
    columns: id int4
    tag: SELECT <n>
    !! SQLSTATE 21000: more than one row returned by a subquery used as an expression

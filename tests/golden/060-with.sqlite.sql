@@ -43,7 +43,7 @@ with t as (select id from emp where name = 'new') delete from emp where id in (s
    changes: 1
 
 with t as (select max(salary) as m from emp) update emp set salary = (select m from t) where id = 4 returning salary
-=> WITH "t"("m") AS (SELECT max("emp"."salary" COLLATE lg_numeric) AS "m" FROM "emp") UPDATE "emp" SET "salary" = lg_cast((SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("m") END FROM (SELECT "t"."m" AS "m" FROM "t" LIMIT 2)), 1700, 1700, 655366) WHERE ("emp"."id" = 4) RETURNING "salary" AS "salary"
+=> WITH "t"("m") AS (SELECT max("emp"."salary" COLLATE lg_numeric) AS "m" FROM "emp") UPDATE "emp" SET "salary" = lg_cast((SELECT CASE WHEN count(*) > 1 THEN lg_raise('21000', 'more than one row returned by a subquery used as an expression') ELSE min("m") END FROM (SELECT * FROM (SELECT "t"."m" AS "m" FROM "t") LIMIT 2)), 1700, 1700, 655366) WHERE ("emp"."id" = 4) RETURNING "salary" AS "salary"
    columns: salary numeric(655366) @4
    tag: UPDATE <n> [writes]
    | 100.00 |
