@@ -493,6 +493,16 @@ static void fn_array_json(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	lg_sb_free(&sb);
 }
 
+/* lg_series_step(step): generate_series refuses a zero step. */
+static void fn_series_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) != SQLITE_NULL && sqlite3_value_int64(argv[0]) == 0)
+		lg_udf_error(ctx, LG_SQLSTATE_INVALID_PARAMETER_VALUE, "step size cannot equal zero");
+	else
+		sqlite3_result_value(ctx, argv[0]);
+}
+
 int lg_fn_register_strings(sqlite3 *db, lg_error_t *err)
 {
 	static const struct {
@@ -505,6 +515,7 @@ int lg_fn_register_strings(sqlite3 *db, lg_error_t *err)
 		{"lg_repeat", 2, fn_repeat},     {"lg_reverse", 1, fn_reverse},
 		{"lg_concat_ws", -1, fn_concat_ws}, {"lg_date_add", 2, fn_date_add},
 		{"lg_date_diff", 2, fn_date_diff}, {"lg_array_json", 2, fn_array_json},
+		{"lg_series_step", 1, fn_series_step},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(fns); i++)
 		if (lg_fn_register(db, fns[i].name, fns[i].nargs, true, NULL, fns[i].fn, err))

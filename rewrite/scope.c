@@ -715,6 +715,101 @@ static int table_item(rw_ctx_t *ctx, RangeVar *rv, lg_sb_t *out, rw_rte_t **rtep
 	return 0;
 }
 
+/* ---- functions in FROM ---- */
+
+static bool is_int_type(lg_oid_t o)
+{
+	return o == LG_OID_INT2 || o == LG_OID_INT4 || o == LG_OID_INT8;
+}
+
+/* generate_series(start, stop [, step]) over integers, as a recursive
+ * query (SQLite's generate_series is not in the library). */
+static int generate_series(rw_ctx_t *ctx, FuncCall *fc, lg_sb_t *out, rw_type_t *type)
+{
+	int n = list_length(fc->args);
+	lg_sb_t a[3] = {LG_SB_INIT, LG_SB_INIT, LG_SB_INIT};
+	rw_type_t t[3];
+	int rc = 0;
+	*type = RW_TYPE(LG_OID_INT4);
+	for (int i = 0; i < n && rc == 0; i++) {
+		rc = rw_expr(ctx, list_nth(fc->args, i), &RW_TYPE(LG_OID_INT4), &a[i], &t[i]);
+		if (rc == 0 && !is_int_type(t[i].oid))
+			rc = rw_unsupported(ctx, fc->location, "generate_series over non-integers");
+		if (rc == 0 && t[i].oid == LG_OID_INT8)
+			*type = RW_TYPE(LG_OID_INT8);
+	}
+	if (rc == 0) {
+		const char *step = n == 3 ? a[2].data : "1";
+		const char *lo = a[0].data, *hi = a[1].data;
+		lg_sb_appendf(out,
+			      "(WITH RECURSIVE \"g\"(\"v\") AS (SELECT %s WHERE (lg_series_step(%s) > 0 "
+			      "AND %s <= %s) OR (%s < 0 AND %s >= %s) UNION ALL SELECT \"v\" + %s FROM "
+			      "\"g\" WHERE (%s > 0 AND \"v\" + %s <= %s) OR (%s < 0 AND \"v\" + %s >= %s)) "
+			      "SELECT \"v\" AS \"generate_series\" FROM \"g\")",
+			      lo, step, lo, hi, step, lo, hi, step, step, step, hi, step, step, hi);
+		rc = rw_sb_check(ctx, out);
+	}
+	for (int i = 0; i < 3; i++)
+		lg_sb_free(&a[i]);
+	return rc;
+}
+
+/* A function in FROM: a set-returning one we know, or any scalar function
+ * as a one-row table. The column is named after the alias, else the
+ * function. */
+static int function_item(rw_ctx_t *ctx, RangeFunction *rf, lg_sb_t *out, rw_rte_t **rtep)
+{
+	if (rf->lateral || rf->ordinality || rf->is_rowsfrom || rf->coldeflist ||
+	    list_length(rf->functions) != 1)
+		return rw_unsupported(ctx, -1, "this function in FROM");
+	List *item = linitial(rf->functions);
+	FuncCall *fc = linitial(item);
+	if (!IsA(fc, FuncCall) || lsecond(item))
+		return rw_unsupported(ctx, -1, "this function in FROM");
+	const char *fname = strVal(llast(fc->funcname));
+	const char *name = rf->alias ? rf->alias->aliasname : fname;
+	if (check_duplicate_name(ctx, name, fc->location))
+		return -1;
+	/* Like a subquery, it does not see its siblings. */
+	rw_scope_t *here = ctx->scope;
+	ctx->scope = here->parent;
+	rw_scope_t *sc = rw_scope_push(ctx);
+	int rc = sc ? 0 : -1;
+	if (sc)
+		sc->agg_forbidden = "functions in FROM";
+	lg_sb_t e = LG_SB_INIT;
+	rw_type_t t;
+	if (rc == 0 && strcmp(fname, "generate_series") == 0 && list_length(fc->funcname) == 1 &&
+	    (list_length(fc->args) == 2 || list_length(fc->args) == 3)) {
+		rc = generate_series(ctx, fc, &e, &t);
+	} else if (rc == 0) {
+		lg_sb_append(&e, "(SELECT ");
+		rc = rw_expr(ctx, (Node *)fc, NULL, &e, &t);
+		lg_sb_append(&e, " AS \"generate_series\")");
+		if (rc == 0 && !rw_type_known(&t))
+			t = RW_TYPE(LG_OID_TEXT);
+	}
+	ctx->scope = here;
+	rw_rte_t *rte = rc == 0 ? rw_alloc(ctx, sizeof(*rte)) : NULL;
+	rw_col_t *col = rte ? rw_alloc(ctx, sizeof(*col)) : NULL;
+	if (col) {
+		lg_sb_appendn(out, e.data, e.len);
+		lg_sb_append(out, " AS ");
+		lg_sb_append_ident(out, name);
+		rte->name = name;
+		rte->rel_visible = rte->cols_visible = true;
+		rte->ncols = 1;
+		rte->cols = col;
+		col->name = name;
+		col->type = (rw_type_t){t.oid, -1};
+		col->sql = qualified(ctx, name, "generate_series");
+		rc = col->sql ? apply_colnames(ctx, rte, rf->alias, fc->location) : -1;
+		*rtep = rte;
+	}
+	lg_sb_free(&e);
+	return col ? rc : -1;
+}
+
 static int from_item(rw_ctx_t *ctx, Node *n, lg_sb_t *out, rw_rte_t **rte)
 {
 	switch (nodeTag(n)) {
@@ -729,7 +824,9 @@ static int from_item(rw_ctx_t *ctx, Node *n, lg_sb_t *out, rw_rte_t **rte)
 	case T_JoinExpr:
 		return join_item(ctx, (JoinExpr *)n, out, rte);
 	case T_RangeFunction:
-		return rw_unsupported(ctx, -1, "functions in FROM");
+		if (function_item(ctx, (RangeFunction *)n, out, rte))
+			return -1;
+		break;
 	default:
 		return rw_unsupported(ctx, -1, "this FROM item");
 	}

@@ -88,3 +88,17 @@ select id from users u where users.id = 1
 select 1 from users group by nope
 
 select count(*) from users where count(*) > 1
+
+select * from generate_series(1, 3)
+
+select g from generate_series(10, 1, -4) as g
+
+select s.n * 2 from generate_series(1, 3) as s(n) where s.n > 1
+
+select * from current_schema()
+
+select u.id, x from users u, lower('ABC') x where u.id = 1
+
+select * from generate_series(1, 3, 0)
+
+select count(*) from generate_series(1, 100000)

@@ -279,3 +279,50 @@ select 1 from users group by nope
 select count(*) from users where count(*) > 1
 => ERROR 42803 aggregate functions are not allowed in WHERE (position 34)
 
+select * from generate_series(1, 3)
+=> SELECT "generate_series"."generate_series" AS "generate_series" FROM (WITH RECURSIVE "g"("v") AS (SELECT 1 WHERE (lg_series_step(1) > 0 AND 1 <= 3) OR (1 < 0 AND 1 >= 3) UNION ALL SELECT "v" + 1 FROM "g" WHERE (1 > 0 AND "v" + 1 <= 3) OR (1 < 0 AND "v" + 1 >= 3)) SELECT "v" AS "generate_series" FROM "g") AS "generate_series"
+   columns: generate_series int4
+   tag: SELECT <n>
+   | 1 |
+   | 2 |
+   | 3 |
+
+select g from generate_series(10, 1, -4) as g
+=> SELECT "g"."generate_series" AS "g" FROM (WITH RECURSIVE "g"("v") AS (SELECT 10 WHERE (lg_series_step(-4) > 0 AND 10 <= 1) OR (-4 < 0 AND 10 >= 1) UNION ALL SELECT "v" + -4 FROM "g" WHERE (-4 > 0 AND "v" + -4 <= 1) OR (-4 < 0 AND "v" + -4 >= 1)) SELECT "v" AS "generate_series" FROM "g") AS "g"
+   columns: g int4
+   tag: SELECT <n>
+   | 10 |
+   | 6 |
+   | 2 |
+
+select s.n * 2 from generate_series(1, 3) as s(n) where s.n > 1
+=> SELECT "s"."generate_series" * 2 AS "?column?" FROM (WITH RECURSIVE "g"("v") AS (SELECT 1 WHERE (lg_series_step(1) > 0 AND 1 <= 3) OR (1 < 0 AND 1 >= 3) UNION ALL SELECT "v" + 1 FROM "g" WHERE (1 > 0 AND "v" + 1 <= 3) OR (1 < 0 AND "v" + 1 >= 3)) SELECT "v" AS "generate_series" FROM "g") AS "s" WHERE ("s"."generate_series" > 1)
+   columns: ?column? int4
+   tag: SELECT <n>
+   | 4 |
+   | 6 |
+
+select * from current_schema()
+=> SELECT "current_schema"."generate_series" AS "current_schema" FROM (SELECT 'public' AS "generate_series") AS "current_schema"
+   columns: current_schema name
+   tag: SELECT <n>
+   | public |
+
+select u.id, x from users u, lower('ABC') x where u.id = 1
+=> SELECT "u"."id" AS "id", "x"."generate_series" AS "x" FROM "users" AS "u", (SELECT lower('ABC') AS "generate_series") AS "x" WHERE ("u"."id" = 1)
+   columns: id int4 @1, x text
+   tag: SELECT <n>
+   | 1 | abc |
+
+select * from generate_series(1, 3, 0)
+=> SELECT "generate_series"."generate_series" AS "generate_series" FROM (WITH RECURSIVE "g"("v") AS (SELECT 1 WHERE (lg_series_step(0) > 0 AND 1 <= 3) OR (0 < 0 AND 1 >= 3) UNION ALL SELECT "v" + 0 FROM "g" WHERE (0 > 0 AND "v" + 0 <= 3) OR (0 < 0 AND "v" + 0 >= 3)) SELECT "v" AS "generate_series" FROM "g") AS "generate_series"
+   columns: generate_series int4
+   tag: SELECT <n>
+   !! SQLSTATE 22023: step size cannot equal zero
+
+select count(*) from generate_series(1, 100000)
+=> SELECT count(*) AS "count" FROM (WITH RECURSIVE "g"("v") AS (SELECT 1 WHERE (lg_series_step(1) > 0 AND 1 <= 100000) OR (1 < 0 AND 1 >= 100000) UNION ALL SELECT "v" + 1 FROM "g" WHERE (1 > 0 AND "v" + 1 <= 100000) OR (1 < 0 AND "v" + 1 >= 100000)) SELECT "v" AS "generate_series" FROM "g") AS "generate_series"
+   columns: count int8
+   tag: SELECT <n>
+   | 100000 |
+
