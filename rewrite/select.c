@@ -320,45 +320,45 @@ void rw_group_match(rw_ctx_t *ctx, const char *sql, size_t len, int first_ref)
 
 /* ---- ORDER BY, LIMIT ---- */
 
-static int sort_item(rw_ctx_t *ctx, SortBy *sb, const rw_query_t *q, bool setop, bool distinct,
-		     lg_sb_t *out)
+/* What an ORDER BY (or DISTINCT ON) item sorts by: an output column
+ * (*k >= 0) or an expression (its SQL in `expr`). */
+static int sort_key(rw_ctx_t *ctx, Node *node, const rw_query_t *q, bool setop, bool distinct,
+		    const char *clause, int *k, lg_sb_t *expr, rw_type_t *t)
 {
-	if (sb->sortby_dir == SORTBY_USING)
-		return rw_unsupported(ctx, sb->location, "ORDER BY ... USING");
-	int k = ordinal_ref(ctx, sb->node, q->ncols, "ORDER BY");
-	if (k == -2)
+	*k = ordinal_ref(ctx, node, q->ncols, clause);
+	if (*k == -2)
 		return -1;
-	const char *name = single_name(sb->node);
-	for (int i = 0; k < 0 && name && i < q->ncols; i++)
+	const char *name = single_name(node);
+	for (int i = 0; *k < 0 && name && i < q->ncols; i++)
 		if (strcmp(q->cols[i].name, name) == 0)
-			k = i;
-	rw_type_t t;
-	if (k >= 0) {
-		lg_sb_appendf(out, "%d", k + 1);
-		t = q->cols[k].type;
-	} else if (setop) {
-		rw_error(ctx, exprLocation(sb->node), LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
+			*k = i;
+	if (*k >= 0) {
+		*t = q->cols[*k].type;
+		lg_sb_append(expr, q->cols[*k].sql);
+		return rw_sb_check(ctx, expr);
+	}
+	if (setop) {
+		rw_error(ctx, exprLocation(node), LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
 			 "invalid UNION/INTERSECT/EXCEPT ORDER BY clause");
 		lg_error_field(ctx->err, LG_ERRF_DETAIL,
 			       "Only result column names can be used, not expressions or functions.");
 		return -1;
-	} else {
-		lg_sb_t e = LG_SB_INIT;
-		int rc = rw_expr(ctx, sb->node, NULL, &e, &t);
-		for (int i = 0; rc == 0 && i < q->ncols && k < 0; i++)
-			if (strcmp(q->cols[i].sql, e.data ? e.data : "") == 0)
-				k = i;
-		if (rc == 0 && distinct && k < 0)
-			rc = rw_error(ctx, exprLocation(sb->node),
-				      LG_SQLSTATE_INVALID_COLUMN_REFERENCE,
-				      "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
-		if (rc == 0)
-			rw_append_operand(out, e.data, e.len);
-		lg_sb_free(&e);
-		if (rc)
-			return -1;
 	}
-	if (t.oid == LG_OID_NUMERIC)
+	if (rw_expr(ctx, node, NULL, expr, t))
+		return -1;
+	for (int i = 0; i < q->ncols && *k < 0; i++)
+		if (strcmp(q->cols[i].sql, expr->data ? expr->data : "") == 0)
+			*k = i;
+	if (distinct && *k < 0)
+		return rw_error(ctx, exprLocation(node), LG_SQLSTATE_INVALID_COLUMN_REFERENCE,
+				"for SELECT DISTINCT, ORDER BY expressions must appear in select list");
+	return 0;
+}
+
+/* " COLLATE lg_numeric DESC NULLS FIRST" */
+static void sort_suffix(const SortBy *sb, const rw_type_t *t, lg_sb_t *out)
+{
+	if (t->oid == LG_OID_NUMERIC)
 		lg_sb_append(out, " COLLATE lg_numeric");
 	bool desc = sb->sortby_dir == SORTBY_DESC;
 	bool nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT
@@ -366,7 +366,26 @@ static int sort_item(rw_ctx_t *ctx, SortBy *sb, const rw_query_t *q, bool setop,
 				   : sb->sortby_nulls == SORTBY_NULLS_FIRST;
 	lg_sb_append(out, desc ? " DESC" : " ASC");
 	lg_sb_append(out, nulls_first ? " NULLS FIRST" : " NULLS LAST");
-	return rw_sb_check(ctx, out);
+}
+
+static int sort_item(rw_ctx_t *ctx, SortBy *sb, const rw_query_t *q, bool setop, bool distinct,
+		     lg_sb_t *out)
+{
+	if (sb->sortby_dir == SORTBY_USING)
+		return rw_unsupported(ctx, sb->location, "ORDER BY ... USING");
+	lg_sb_t e = LG_SB_INIT;
+	rw_type_t t;
+	int k;
+	int rc = sort_key(ctx, sb->node, q, setop, distinct, "ORDER BY", &k, &e, &t);
+	if (rc == 0) {
+		if (k >= 0)
+			lg_sb_appendf(out, "%d", k + 1);
+		else
+			rw_append_operand(out, e.data, e.len);
+		sort_suffix(sb, &t, out);
+	}
+	lg_sb_free(&e);
+	return rc ? -1 : rw_sb_check(ctx, out);
 }
 
 static int order_by(rw_ctx_t *ctx, List *sort, const rw_query_t *q, bool setop, bool distinct,
@@ -434,6 +453,100 @@ static int limit_offset(rw_ctx_t *ctx, SelectStmt *s, lg_sb_t *out)
 	return rc;
 }
 
+/* ---- DISTINCT ON ---- */
+
+/* SQLite has no DISTINCT ON: the first row of each group is the one with
+ * row_number() = 1 over the groups in the query's order. `on` receives
+ * the window, then a '\n' and the outer ORDER BY (by hidden sort columns
+ * that `targets` gains); distinct_on_assemble puts the query together. */
+static int distinct_on_parts(rw_ctx_t *ctx, SelectStmt *s, const rw_query_t *q, lg_sb_t *on,
+			     lg_sb_t *targets, lg_sb_t *rest)
+{
+	LG_UNUSED(rest);
+	int non = list_length(s->distinctClause), nsort = list_length(s->sortClause);
+	const char **keys = rw_alloc(ctx, sizeof(char *) * (size_t)(non + 1));
+	if (!keys)
+		return -1;
+	lg_sb_append(on, "row_number() OVER (PARTITION BY ");
+	for (int i = 0; i < non; i++) {
+		lg_sb_t e = LG_SB_INIT;
+		rw_type_t t;
+		int k;
+		int rc = sort_key(ctx, list_nth(s->distinctClause, i), q, false, false,
+				  "SELECT DISTINCT ON", &k, &e, &t);
+		keys[i] = rc == 0 ? rw_sb_dup(ctx, &e) : NULL;
+		lg_sb_free(&e);
+		if (!keys[i])
+			return -1;
+		lg_sb_append(on, i ? ", " : "");
+		lg_sb_append(on, keys[i]);
+	}
+	/* The outer ORDER BY sorts by hidden columns "?sort1".. of the inner
+	 * query; it is appended to `on` after a '\n'. */
+	lg_sb_t order = LG_SB_INIT;
+	for (int i = 0; i < nsort; i++) {
+		SortBy *sb = list_nth_node(SortBy, s->sortClause, i);
+		lg_sb_t e = LG_SB_INIT;
+		rw_type_t t;
+		int k;
+		int rc = sb->sortby_dir == SORTBY_USING
+				 ? rw_unsupported(ctx, sb->location, "ORDER BY ... USING")
+				 : sort_key(ctx, sb->node, q, false, false, "ORDER BY", &k, &e, &t);
+		bool match = false;
+		for (int j = 0; rc == 0 && j < non; j++)
+			match |= strcmp(keys[j], e.data ? e.data : "") == 0;
+		if (rc == 0 && i < non && !match)
+			rc = rw_error(ctx, exprLocation(list_nth(s->distinctClause, 0)),
+				      LG_SQLSTATE_INVALID_COLUMN_REFERENCE,
+				      "SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
+		if (rc == 0) {
+			lg_sb_append(on, i ? ", " : " ORDER BY ");
+			rw_append_operand(on, e.data, e.len);
+			sort_suffix(sb, &t, on);
+			lg_sb_appendf(targets, ", %s AS \"?sort%d\"", e.data, i + 1);
+			lg_sb_appendf(&order, "%s\"?sort%d\"", i ? ", " : " ORDER BY ", i + 1);
+			sort_suffix(sb, &t, &order);
+		}
+		lg_sb_free(&e);
+		if (rc) {
+			lg_sb_free(&order);
+			return -1;
+		}
+	}
+	lg_sb_append(on, ") AS \"?rn\"\n");
+	lg_sb_appendn(on, order.data, order.len);
+	lg_sb_free(&order);
+	return rw_sb_check(ctx, on);
+}
+
+static int distinct_on_assemble(rw_ctx_t *ctx, const rw_query_t *q, const lg_sb_t *on,
+				const lg_sb_t *targets, const lg_sb_t *from,
+				const lg_sb_t *where, const lg_sb_t *rest, lg_sb_t *out)
+{
+	const char *nl = memchr(on->data, '\n', on->len);
+	lg_sb_append(out, "SELECT ");
+	for (int i = 0; i < q->ncols; i++) {
+		lg_sb_append(out, i ? ", " : "");
+		lg_sb_append_ident(out, q->cols[i].sqlname);
+	}
+	lg_sb_append(out, " FROM (SELECT ");
+	lg_sb_appendn(out, targets->data, targets->len);
+	lg_sb_append(out, ", ");
+	lg_sb_appendn(out, on->data, (size_t)(nl - on->data));
+	if (from->len) {
+		lg_sb_append(out, " FROM ");
+		lg_sb_appendn(out, from->data, from->len);
+	}
+	if (where->len) {
+		lg_sb_append(out, " WHERE ");
+		lg_sb_appendn(out, where->data, where->len);
+	}
+	lg_sb_appendn(out, rest->data, rest->len); /* GROUP BY, HAVING */
+	lg_sb_append(out, ") WHERE \"?rn\" = 1");
+	lg_sb_append(out, nl + 1);
+	return rw_sb_check(ctx, out);
+}
+
 /* ---- a plain SELECT ---- */
 
 static int select_clauses(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant,
@@ -441,12 +554,10 @@ static int select_clauses(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, i
 {
 	rw_scope_t *sc = ctx->scope;
 	lg_sb_t from = LG_SB_INIT, where = LG_SB_INIT, targets = LG_SB_INIT, rest = LG_SB_INIT;
+	lg_sb_t lim = LG_SB_INIT;
 	bool distinct = s->distinctClause != NIL;
-	int rc = 0;
-	if (distinct && linitial(s->distinctClause) != NULL)
-		rc = rw_unsupported(ctx, -1, "SELECT DISTINCT ON");
-	if (rc == 0)
-		rc = rw_from_list(ctx, s->fromClause, &from);
+	bool distinct_on = distinct && linitial(s->distinctClause) != NULL;
+	int rc = rw_from_list(ctx, s->fromClause, &from);
 	if (rc == 0 && s->whereClause) {
 		sc->agg_forbidden = "WHERE";
 		rc = rw_expr_bool(ctx, s->whereClause, "WHERE", &where);
@@ -468,7 +579,10 @@ static int select_clauses(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, i
 		sc->clause = NULL;
 	}
 	sc->window_ok = true;
-	if (rc == 0)
+	lg_sb_t on = LG_SB_INIT;
+	if (rc == 0 && distinct_on)
+		rc = distinct_on_parts(ctx, s, q, &on, &targets, &rest);
+	else if (rc == 0)
 		rc = order_by(ctx, s->sortClause, q, false, distinct, &rest);
 	sc->window_ok = false;
 	sc->track_refs = false;
@@ -485,8 +599,11 @@ static int select_clauses(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, i
 		lg_sb_free(&tmp);
 	}
 	if (rc == 0)
-		rc = limit_offset(ctx, s, &rest);
-	if (rc == 0) {
+		rc = limit_offset(ctx, s, &lim);
+	if (rc == 0 && distinct_on) {
+		rc = distinct_on_assemble(ctx, q, &on, &targets, &from, &where, &rest, out);
+		lg_sb_appendn(out, lim.data, lim.len);
+	} else if (rc == 0) {
 		lg_sb_append(out, distinct ? "SELECT DISTINCT " : "SELECT ");
 		lg_sb_appendn(out, targets.data, targets.len);
 		if (from.len) {
@@ -498,12 +615,15 @@ static int select_clauses(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, i
 			lg_sb_appendn(out, where.data, where.len);
 		}
 		lg_sb_appendn(out, rest.data, rest.len);
+		lg_sb_appendn(out, lim.data, lim.len);
 		rc = rw_sb_check(ctx, out);
 	}
+	lg_sb_free(&lim);
 	lg_sb_free(&from);
 	lg_sb_free(&where);
 	lg_sb_free(&targets);
 	lg_sb_free(&rest);
+	lg_sb_free(&on);
 	return rc;
 }
 

@@ -102,3 +102,11 @@ select u.id, x from users u, lower('ABC') x where u.id = 1
 select * from generate_series(1, 3, 0)
 
 select count(*) from generate_series(1, 100000)
+
+select distinct on (org_id) org_id, id, name from users order by org_id, id desc
+
+select distinct on (1) org_id, email from users order by 1 nulls first, score desc nulls last limit 2
+
+select count(*) from (select distinct on (active) id from users) s
+
+select distinct on (org_id) id from users order by id

@@ -37,7 +37,7 @@ select users.* , 1 as one from users where active order by 1 limit 2 offset 1
    | 3 | c@x.io | NULL | 2026-04-24 00:00:00+00 | NULL | t | 2 | 1 |
 
 select u.id, o.name from users u join orgs o on o.id = u.org_id order by u.id
-=> SELECT "u"."id" AS "id", "o"."name" AS "name" FROM "users" AS "u" JOIN "orgs" AS "o" ON ("o"."id" = "u"."org_id") ORDER BY "u"."id" ASC NULLS LAST
+=> SELECT "u"."id" AS "id", "o"."name" AS "name" FROM "users" AS "u" JOIN "orgs" AS "o" ON ("o"."id" = "u"."org_id") ORDER BY 1 ASC NULLS LAST
    columns: id int4 @1, name text @2
    tag: SELECT <n>
    | 1 | Acme |
@@ -45,7 +45,7 @@ select u.id, o.name from users u join orgs o on o.id = u.org_id order by u.id
    | 3 | Beta |
 
 select u.id, o.name from users u left join orgs o on o.id = u.org_id order by u.id
-=> SELECT "u"."id" AS "id", "o"."name" AS "name" FROM "users" AS "u" LEFT JOIN "orgs" AS "o" ON ("o"."id" = "u"."org_id") ORDER BY "u"."id" ASC NULLS LAST
+=> SELECT "u"."id" AS "id", "o"."name" AS "name" FROM "users" AS "u" LEFT JOIN "orgs" AS "o" ON ("o"."id" = "u"."org_id") ORDER BY 1 ASC NULLS LAST
    columns: id int4 @1, name text @2
    tag: SELECT <n>
    | 1 | Acme |
@@ -54,7 +54,7 @@ select u.id, o.name from users u left join orgs o on o.id = u.org_id order by u.
    | 4 | NULL |
 
 select o.name, u.id from users u right join orgs o on o.id = u.org_id order by o.name, u.id
-=> SELECT "o"."name" AS "name", "u"."id" AS "id" FROM "users" AS "u" RIGHT JOIN "orgs" AS "o" ON ("o"."id" = "u"."org_id") ORDER BY "o"."name" ASC NULLS LAST, "u"."id" ASC NULLS LAST
+=> SELECT "o"."name" AS "name", "u"."id" AS "id" FROM "users" AS "u" RIGHT JOIN "orgs" AS "o" ON ("o"."id" = "u"."org_id") ORDER BY 1 ASC NULLS LAST, 2 ASC NULLS LAST
    columns: name text @2, id int4 @1
    tag: SELECT <n>
    | Acme | 1 |
@@ -239,7 +239,7 @@ select * from (values (1, 'x'), (2, null)) as v(n, s) order by n desc
    | 1 | x |
 
 select * from (select id, email as mail from users where id < 3) s order by s.id
-=> SELECT "s"."id" AS "id", "s"."mail" AS "mail" FROM (SELECT "users"."id" AS "id", "users"."email" AS "mail" FROM "users" WHERE ("users"."id" < 3)) AS "s" ORDER BY "s"."id" ASC NULLS LAST
+=> SELECT "s"."id" AS "id", "s"."mail" AS "mail" FROM (SELECT "users"."id" AS "id", "users"."email" AS "mail" FROM "users" WHERE ("users"."id" < 3)) AS "s" ORDER BY 1 ASC NULLS LAST
    columns: id int4, mail varchar(259)
    tag: SELECT <n>
    | 1 | a@x.io |
@@ -325,4 +325,28 @@ select count(*) from generate_series(1, 100000)
    columns: count int8
    tag: SELECT <n>
    | 100000 |
+
+select distinct on (org_id) org_id, id, name from users order by org_id, id desc
+=> SELECT "org_id", "id", "name" FROM (SELECT "users"."org_id" AS "org_id", "users"."id" AS "id", "users"."name" AS "name", "users"."org_id" AS "?sort1", "users"."id" AS "?sort2", row_number() OVER (PARTITION BY "users"."org_id" ORDER BY "users"."org_id" ASC NULLS LAST, "users"."id" DESC NULLS FIRST) AS "?rn" FROM "users") WHERE "?rn" = 1 ORDER BY "?sort1" ASC NULLS LAST, "?sort2" DESC NULLS FIRST
+   columns: org_id int8 @7, id int4 @1, name text @3
+   tag: SELECT <n>
+   | 1 | 2 | Bob |
+   | 2 | 3 | NULL |
+   | NULL | 4 | dan |
+
+select distinct on (1) org_id, email from users order by 1 nulls first, score desc nulls last limit 2
+=> SELECT "org_id", "email" FROM (SELECT "users"."org_id" AS "org_id", "users"."email" AS "email", "users"."org_id" AS "?sort1", "users"."score" AS "?sort2", row_number() OVER (PARTITION BY "users"."org_id" ORDER BY "users"."org_id" ASC NULLS FIRST, "users"."score" COLLATE lg_numeric DESC NULLS LAST) AS "?rn" FROM "users") WHERE "?rn" = 1 ORDER BY "?sort1" ASC NULLS FIRST, "?sort2" COLLATE lg_numeric DESC NULLS LAST LIMIT 2
+   columns: org_id int8 @7, email varchar(259) @2
+   tag: SELECT <n>
+   | NULL | d@x.io |
+   | 1 | a@x.io |
+
+select count(*) from (select distinct on (active) id from users) s
+=> SELECT count(*) AS "count" FROM (SELECT "id" FROM (SELECT "users"."id" AS "id", row_number() OVER (PARTITION BY "users"."active") AS "?rn" FROM "users") WHERE "?rn" = 1) AS "s"
+   columns: count int8
+   tag: SELECT <n>
+   | 3 |
+
+select distinct on (org_id) id from users order by id
+=> ERROR 42P10 SELECT DISTINCT ON expressions must match initial ORDER BY expressions (position 21)
 
