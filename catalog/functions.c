@@ -306,7 +306,7 @@ static void fn_sqrt(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	double d = sqlite3_value_double(argv[0]);
 	if (d < 0)
-		lg_udf_error(ctx, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+		lg_udf_error(ctx, LG_SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
 			     "cannot take square root of a negative number");
 	else
 		sqlite3_result_double(ctx, sqrt(d));
@@ -321,9 +321,9 @@ static void fn_ln(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	double d = sqlite3_value_double(argv[0]);
 	if (d == 0)
-		lg_udf_error(ctx, LG_SQLSTATE_INVALID_PARAMETER_VALUE, "cannot take logarithm of zero");
+		lg_udf_error(ctx, LG_SQLSTATE_INVALID_ARGUMENT_FOR_LOG, "cannot take logarithm of zero");
 	else if (d < 0)
-		lg_udf_error(ctx, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+		lg_udf_error(ctx, LG_SQLSTATE_INVALID_ARGUMENT_FOR_LOG,
 			     "cannot take logarithm of a negative number");
 	else
 		sqlite3_result_double(ctx, log(d));
@@ -419,7 +419,10 @@ int lg_cat_register_functions(sqlite3 *db, lg_cat_session_vars_t *vars, lg_error
 		if (lg_fn_register(db, scalar_fns[i].name, scalar_fns[i].nargs,
 				   scalar_fns[i].deterministic, NULL, scalar_fns[i].fn, err))
 			return -1;
-	if (lg_fn_register_session(db, vars, err) || lg_fn_register_strings(db, err) ||
+	if (lg_fn_register_session(db, vars, err) || lg_fn_register_guc(db, vars, err) ||
+	    lg_fn_register_strings(db, err) || lg_fn_register_text(db, err) ||
+	    lg_fn_register_fmt(db, err) || lg_fn_register_math(db, err) ||
+	    lg_fn_register_json(db, err) || lg_fn_register_agg(db, err) ||
 	    lg_fn_register_numeric(db, err) || lg_fn_register_datetime(db, err))
 		return -1;
 	return 0;

@@ -5,6 +5,7 @@
 
 #include "catalog/codec.h"
 #include "catalog/functions.h"
+#include "common/strbuf.h"
 
 typedef struct sqlite3_context sqlite3_context;
 typedef struct sqlite3_value sqlite3_value;
@@ -23,6 +24,33 @@ int lg_fn_register(sqlite3 *db, const char *name, int nargs, bool deterministic,
 /* functions_str.c: session values, strings, dates. */
 int lg_fn_register_session(sqlite3 *db, lg_cat_session_vars_t *vars, lg_error_t *err);
 int lg_fn_register_strings(sqlite3 *db, lg_error_t *err);
+
+/* Shared helpers (functions_text.c): any argument NULL (strict
+ * functions); bytes of the UTF-8 character at s[i]; result from a builder
+ * (freed). */
+bool lg_fn_any_null(int argc, sqlite3_value **argv);
+size_t lg_fn_utf8_len(const unsigned char *s, size_t i, size_t len);
+void lg_fn_result_sb(sqlite3_context *ctx, lg_sb_t *sb);
+/* md5.c */
+void lg_fn_md5(const void *data, size_t len, unsigned char out[16]);
+/* functions_fmt.c: PostgreSQL's quote_identifier / quote_literal. */
+void lg_fn_quote_ident(const char *s, size_t len, lg_sb_t *out);
+void lg_fn_quote_literal(const char *s, size_t len, lg_sb_t *out);
+
+/* functions_json.c: a JSON string literal of s[0..n) (escape_json). */
+void lg_fn_escape_json(const char *s, size_t n, lg_sb_t *out);
+int lg_fn_register_json_build(sqlite3 *db, lg_error_t *err);
+
+/* Registration of each file's functions. */
+int lg_fn_register_text(sqlite3 *db, lg_error_t *err);
+int lg_fn_register_fmt(sqlite3 *db, lg_error_t *err);
+int lg_fn_register_bytea(sqlite3 *db, lg_error_t *err);
+int lg_fn_register_math(sqlite3 *db, lg_error_t *err);
+int lg_fn_register_json(sqlite3 *db, lg_error_t *err);
+int lg_fn_register_agg(sqlite3 *db, lg_error_t *err);
+
+/* functions_guc.c: current_setting, set_config, pg_backend_pid. */
+int lg_fn_register_guc(sqlite3 *db, lg_cat_session_vars_t *vars, lg_error_t *err);
 
 /* functions_dt.c: timestamp/interval arithmetic, date_trunc, extract. */
 int lg_fn_register_datetime(sqlite3 *db, lg_error_t *err);

@@ -354,6 +354,23 @@ static int apply_option(void *ctx, const char *name, const char *value, lg_error
 	return lg_settings_set_startup(s->settings, name, value, err);
 }
 
+/* current_setting / set_config (catalog/functions_guc.c) on this session's
+ * settings. */
+static const char *get_setting(void *ctx, const char *name, bool missing_ok, lg_error_t *err)
+{
+	lg_error_t miss = LG_ERROR_INIT;
+	const char *canonical;
+	const char *v = lg_settings_show(ctx, name, &canonical, missing_ok ? &miss : err);
+	lg_error_clear(&miss);
+	return v;
+}
+
+static int set_setting(void *ctx, const char *name, const char *value, bool is_local,
+		       lg_error_t *err)
+{
+	return lg_settings_set(ctx, name, value, is_local, err);
+}
+
 static int open_database(lg_session_t *s)
 {
 	s->db = lg_db_find(&s->srv->dbs, s->dbname);
@@ -367,6 +384,10 @@ static int open_database(lg_session_t *s)
 	s->vars.user = s->user;
 	s->vars.xact_start_usec = now_usec();
 	s->vars.stmt_start_usec = s->vars.xact_start_usec;
+	s->vars.backend_pid = s->pid;
+	s->vars.get_setting = get_setting;
+	s->vars.set_setting = set_setting;
+	s->vars.settings_ctx = s->settings;
 	if (lg_cat_register_functions(s->sqlite, &s->vars, &s->err) != 0 ||
 	    lg_cat_register_sequences(s->sqlite, &s->err) != 0 ||
 	    lg_cat_register_pg_catalog(s->sqlite, &s->err) != 0)
