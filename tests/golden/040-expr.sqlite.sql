@@ -244,7 +244,7 @@ select id, s, case when s is null then 'none' end as label from n order by label
    | 2 | NULL | none |
 
 select s from n order by s collate "C"
-=> SELECT "n"."s" AS "s" FROM "n" ORDER BY "n"."s" ASC NULLS LAST
+=> SELECT "n"."s" AS "s" FROM "n" ORDER BY 1 ASC NULLS LAST
    columns: s text @8
    tag: SELECT <n>
    | Hello |
