@@ -164,9 +164,53 @@ static void append_cmp(lg_sb_t *out, const operand_t *a, const char *op, const o
 		lg_sb_append(out, " COLLATE lg_numeric");
 }
 
+static List *row_args(Node *n)
+{
+	return IsA(n, RowExpr) ? ((RowExpr *)n)->args : NULL;
+}
+
+/* (a, b) op (c, d): SQLite compares row values the way PostgreSQL does
+ * (lexicographically for < <= > >=, pairwise for = and <>). Each pair of
+ * elements is typed like a scalar comparison. */
+static int row_compare(rw_ctx_t *ctx, const char *pgop, const char *sqlop, List *l, List *r,
+		       int location, lg_sb_t *out)
+{
+	if (list_length(l) != list_length(r))
+		return rw_error(ctx, location, LG_SQLSTATE_SYNTAX_ERROR,
+				"unequal number of entries in row expressions");
+	lg_sb_t left = LG_SB_INIT, right = LG_SB_INIT;
+	int rc = 0;
+	for (int i = 0; i < list_length(l) && rc == 0; i++) {
+		operand_t a = {LG_SB_INIT, {0, -1}, NULL}, b = {LG_SB_INIT, {0, -1}, NULL};
+		lg_oid_t common;
+		rc = operand_pair(ctx, list_nth(l, i), list_nth(r, i), &a, &b);
+		if (rc == 0)
+			rc = resolve_compare(ctx, pgop, &a, &b, location, &common);
+		if (rc == 0) {
+			lg_sb_append(&left, i ? ", " : "(");
+			rw_append_operand(&left, a.sb.data, a.sb.len);
+			if (common == LG_OID_NUMERIC)
+				lg_sb_append(&left, " COLLATE lg_numeric");
+			lg_sb_append(&right, i ? ", " : "(");
+			rw_append_operand(&right, b.sb.data, b.sb.len);
+		}
+		operand_free(&a);
+		operand_free(&b);
+	}
+	if (rc == 0)
+		lg_sb_appendf(out, "%s) %s %s)", left.data, sqlop, right.data);
+	lg_sb_free(&left);
+	lg_sb_free(&right);
+	return rc ? -1 : rw_sb_check(ctx, out);
+}
+
 static int compare_nodes(rw_ctx_t *ctx, const char *pgop, const char *sqlop, Node *l, Node *r,
 			 int location, lg_sb_t *out)
 {
+	if (row_args(l) && row_args(r))
+		return row_compare(ctx, pgop, sqlop, row_args(l), row_args(r), location, out);
+	if (IsA(l, RowExpr) || IsA(r, RowExpr))
+		return rw_unsupported(ctx, location, "this row comparison");
 	operand_t a = {LG_SB_INIT, {0, -1}, NULL}, b = {LG_SB_INIT, {0, -1}, NULL};
 	lg_oid_t common;
 	int rc = operand_pair(ctx, l, r, &a, &b);
@@ -460,10 +504,32 @@ static int like(rw_ctx_t *ctx, A_Expr *e, lg_sb_t *out, rw_type_t *type)
 
 /* ---- IN, BETWEEN ---- */
 
+/* (a, b) IN ((1, 2), (3, 4)) as an OR of row comparisons. */
+static int row_in_list(rw_ctx_t *ctx, A_Expr *e, lg_sb_t *out, rw_type_t *type)
+{
+	bool neg = strcmp(strVal(llast(e->name)), "<>") == 0;
+	*type = RW_TYPE(LG_OID_BOOL);
+	lg_sb_append(out, neg ? "NOT (" : "(");
+	ListCell *lc;
+	foreach (lc, (List *)e->rexpr) {
+		if (!row_args(lfirst(lc)))
+			return rw_unsupported(ctx, e->location, "IN with a row and a non-row");
+		if (lc != list_head((List *)e->rexpr))
+			lg_sb_append(out, " OR ");
+		if (row_compare(ctx, "=", "=", row_args(e->lexpr), row_args(lfirst(lc)), e->location,
+				out))
+			return -1;
+	}
+	lg_sb_putc(out, ')');
+	return rw_sb_check(ctx, out);
+}
+
 static int in_list(rw_ctx_t *ctx, A_Expr *e, lg_sb_t *out, rw_type_t *type)
 {
 	if (!IsA(e->rexpr, List))
 		return rw_unsupported(ctx, e->location, "IN with this right-hand side");
+	if (row_args(e->lexpr))
+		return row_in_list(ctx, e, out, type);
 	List *items = (List *)e->rexpr;
 	int n = list_length(items);
 	operand_t *ops = rw_alloc(ctx, sizeof(*ops) * (size_t)(n + 1));

@@ -108,3 +108,9 @@ select 1 where true and not false or null
 select 1 & 3, 1 | 2, 5 # 1, 1 << 4, 256 >> 2, ~1, |/ 16.0, @ -3
 
 select i2 & 1 from n where id = 1
+
+select (1, 'a') < (1, 'b'), (2, 1.5) = (2, 1.50), (1, 2) <> (1, 2), row(1, null) = row(1, 2), (id, s) > (0, 'A') from n order by id
+
+select id from n where (id, i2) in ((1, 2), (2, 3)) and (id, b) not in ((5, true))
+
+select (1, 2) = (1, 2, 3)

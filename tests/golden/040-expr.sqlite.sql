@@ -275,3 +275,19 @@ select i2 & 1 from n where id = 1
    tag: SELECT <n>
    | 0 |
 
+select (1, 'a') < (1, 'b'), (2, 1.5) = (2, 1.50), (1, 2) <> (1, 2), row(1, null) = row(1, 2), (id, s) > (0, 'A') from n order by id
+=> SELECT (1, 'a') < (1, 'b') AS "?column?", (2, '1.5' COLLATE lg_numeric) = (2, '1.50') AS "?column?:1", (1, 2) <> (1, 2) AS "?column?:2", (1, NULL) = (1, 2) AS "?column?:3", ("n"."id", "n"."s") > (0, 'A') AS "?column?:4" FROM "n" ORDER BY "n"."id" ASC NULLS LAST
+   columns: ?column? bool, ?column? bool, ?column? bool, ?column? bool, ?column? bool
+   tag: SELECT <n>
+   | t | t | f | NULL | t |
+   | t | t | f | NULL | t |
+
+select id from n where (id, i2) in ((1, 2), (2, 3)) and (id, b) not in ((5, true))
+=> SELECT "n"."id" AS "id" FROM "n" WHERE ((("n"."id", "n"."i2") = (1, 2) OR ("n"."id", "n"."i2") = (2, 3)) AND (NOT (("n"."id", "n"."b") = (5, 1))))
+   columns: id int4 @1
+   tag: SELECT <n>
+   | 1 |
+
+select (1, 2) = (1, 2, 3)
+=> ERROR 42601 unequal number of entries in row expressions (position 15)
+
