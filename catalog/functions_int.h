@@ -7,6 +7,8 @@
 #include "catalog/functions.h"
 #include "common/strbuf.h"
 
+typedef struct lg_dec lg_dec_t;
+
 typedef struct sqlite3_context sqlite3_context;
 typedef struct sqlite3_value sqlite3_value;
 
@@ -48,6 +50,12 @@ int lg_fn_register_bytea(sqlite3 *db, lg_error_t *err);
 int lg_fn_register_math(sqlite3 *db, lg_error_t *err);
 int lg_fn_register_json(sqlite3 *db, lg_error_t *err);
 int lg_fn_register_agg(sqlite3 *db, lg_error_t *err);
+int lg_fn_register_numx(sqlite3 *db, lg_error_t *err);
+int lg_fn_register_time(sqlite3 *db, lg_error_t *err);
+/* functions_numx.c: numeric sqrt at `rscale`, power for a non-integer
+ * exponent (PostgreSQL's result scale). */
+int lg_fn_dec_sqrt(const lg_dec_t *x, int rscale, lg_dec_t *r, lg_error_t *err);
+int lg_fn_dec_pow(const lg_dec_t *x, const lg_dec_t *y, lg_dec_t *r, lg_error_t *err);
 
 /* functions_guc.c: current_setting, set_config, pg_backend_pid. */
 int lg_fn_register_guc(sqlite3 *db, lg_cat_session_vars_t *vars, lg_error_t *err);
@@ -57,6 +65,10 @@ int lg_fn_register_datetime(sqlite3 *db, lg_error_t *err);
 
 /* functions_num.c: exact numeric arithmetic, aggregates, collation. */
 int lg_fn_register_numeric(sqlite3 *db, lg_error_t *err);
+/* A SQLite value as a decimal (integers, reals, numeric text), and a
+ * decimal as the function's text result. */
+int lg_fn_dec_in(sqlite3_value *v, lg_dec_t *d, lg_error_t *err);
+void lg_fn_dec_result(sqlite3_context *ctx, const lg_dec_t *d);
 /* numeric text -> int2/int4/int8, rounding half away from zero. */
 int lg_fn_numeric_to_int(const lg_value_t *v, lg_oid_t to, lg_value_t *out, lg_error_t *err);
 

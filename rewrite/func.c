@@ -152,6 +152,7 @@ int rw_func_args(rw_ctx_t *ctx, List *list, farg_t **out, int *n)
 		a->node = list_nth(list, i);
 		if (rw_expr(ctx, a->node, NULL, &a->sb, &a->t))
 			return -1;
+		a->t0 = a->t;
 	}
 	return 0;
 }

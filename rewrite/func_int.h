@@ -10,6 +10,7 @@
 typedef struct farg {
 	lg_sb_t sb;
 	rw_type_t t;
+	rw_type_t t0; /* before binding (unknown-typed literals stay unknown) */
 	Node *node;
 } farg_t;
 

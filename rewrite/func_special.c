@@ -45,7 +45,7 @@ int rw_emit_pg_typeof(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb
 		      rw_type_t *type)
 {
 	LG_UNUSED(f), LG_UNUSED(n), LG_UNUSED(type);
-	const char *name = rw_type_name(ctx, &args[0].t);
+	const char *name = rw_type_name(ctx, &args[0].t0);
 	lg_sb_append(out, "iif(typeof(");
 	lg_sb_appendn(out, args[0].sb.data, args[0].sb.len);
 	lg_sb_append(out, ") IS NULL, NULL, ");
