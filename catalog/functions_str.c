@@ -493,6 +493,29 @@ static void fn_array_json(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	lg_sb_free(&sb);
 }
 
+/* lg_int_check(v, bits): integer arithmetic results must fit their type.
+ * SQLite turns an int64 overflow into a REAL; PostgreSQL raises 22003. */
+static void fn_int_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int type = sqlite3_value_type(argv[0]);
+	if (type == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	int bits = sqlite3_value_int(argv[1]);
+	const char *msg = bits == 16 ? "smallint out of range"
+			  : bits == 32 ? "integer out of range"
+				       : "bigint out of range";
+	int64_t v = sqlite3_value_int64(argv[0]);
+	bool bad = type != SQLITE_INTEGER || (bits == 16 && (v < INT16_MIN || v > INT16_MAX)) ||
+		   (bits == 32 && (v < INT32_MIN || v > INT32_MAX));
+	if (bad)
+		lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "%s", msg);
+	else
+		sqlite3_result_int64(ctx, v);
+}
+
 /* lg_series_step(step): generate_series refuses a zero step. */
 static void fn_series_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -515,7 +538,7 @@ int lg_fn_register_strings(sqlite3 *db, lg_error_t *err)
 		{"lg_repeat", 2, fn_repeat},     {"lg_reverse", 1, fn_reverse},
 		{"lg_concat_ws", -1, fn_concat_ws}, {"lg_date_add", 2, fn_date_add},
 		{"lg_date_diff", 2, fn_date_diff}, {"lg_array_json", 2, fn_array_json},
-		{"lg_series_step", 1, fn_series_step},
+		{"lg_series_step", 1, fn_series_step}, {"lg_int_check", 2, fn_int_check},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(fns); i++)
 		if (lg_fn_register(db, fns[i].name, fns[i].nargs, true, NULL, fns[i].fn, err))

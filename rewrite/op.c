@@ -285,15 +285,26 @@ static int arith_emit(rw_ctx_t *ctx, const char *op, operand_t *a, operand_t *b,
 		return rw_sb_check(ctx, out);
 	}
 	if (fns[i].div && !nonzero_constant(b)) {
-		lg_sb_appendf(out, "%s(%s, %s)", fns[i].div, a->sb.data, b->sb.data);
+		/* int4 -2147483648 / -1 does not fit either */
+		if (res == LG_OID_INT2 || res == LG_OID_INT4)
+			lg_sb_appendf(out, "lg_int_check(%s(%s, %s), %d)", fns[i].div, a->sb.data,
+				      b->sb.data, res == LG_OID_INT2 ? 16 : 32);
+		else
+			lg_sb_appendf(out, "%s(%s, %s)", fns[i].div, a->sb.data, b->sb.data);
 		return rw_sb_check(ctx, out);
 	}
 	if (res == LG_OID_FLOAT8 && strcmp(op, "/") == 0 && !is_float(a->t.oid) &&
 	    !is_float(b->t.oid))
 		lg_sb_append(out, "1.0 * ");
+	/* Integer results out of their type's range are errors (22003). */
+	int bits = res == LG_OID_INT2 ? 16 : res == LG_OID_INT4 ? 32 : res == LG_OID_INT8 ? 64 : 0;
+	if (bits)
+		lg_sb_append(out, "lg_int_check(");
 	rw_append_operand(out, a->sb.data, a->sb.len);
 	lg_sb_appendf(out, " %s ", op);
 	rw_append_operand(out, b->sb.data, b->sb.len);
+	if (bits)
+		lg_sb_appendf(out, ", %d)", bits);
 	return rw_sb_check(ctx, out);
 }
 
@@ -399,6 +410,10 @@ static int prefix_op(rw_ctx_t *ctx, const char *op, A_Expr *e, lg_sb_t *out, rw_
 			lg_sb_appendn(out, a.sb.data, a.sb.len);
 		} else if (strcmp(op, "-") == 0 && a.t.oid == LG_OID_NUMERIC) {
 			lg_sb_appendf(out, "lg_num_sub('0', %s)", a.sb.data);
+		} else if (strcmp(op, "-") == 0 && is_int(a.t.oid) && !IsA(e->rexpr, A_Const)) {
+			/* -(-2147483648) does not fit an int4 */
+			lg_sb_appendf(out, "lg_int_check(-(%s), %d)", a.sb.data,
+				      a.t.oid == LG_OID_INT2 ? 16 : a.t.oid == LG_OID_INT4 ? 32 : 64);
 		} else if (strcmp(op, "-") == 0 || strcmp(op, "~") == 0) {
 			/* "--" would start an SQL comment */
 			lg_sb_append(out, a.sb.len && a.sb.data[0] == '-' ? "- " : op);

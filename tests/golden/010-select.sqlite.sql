@@ -296,7 +296,7 @@ select g from generate_series(10, 1, -4) as g
    | 2 |
 
 select s.n * 2 from generate_series(1, 3) as s(n) where s.n > 1
-=> SELECT "s"."generate_series" * 2 AS "?column?" FROM (WITH RECURSIVE "g"("v") AS (SELECT 1 WHERE (lg_series_step(1) > 0 AND 1 <= 3) OR (1 < 0 AND 1 >= 3) UNION ALL SELECT "v" + 1 FROM "g" WHERE (1 > 0 AND "v" + 1 <= 3) OR (1 < 0 AND "v" + 1 >= 3)) SELECT "v" AS "generate_series" FROM "g") AS "s" WHERE ("s"."generate_series" > 1)
+=> SELECT lg_int_check("s"."generate_series" * 2, 32) AS "?column?" FROM (WITH RECURSIVE "g"("v") AS (SELECT 1 WHERE (lg_series_step(1) > 0 AND 1 <= 3) OR (1 < 0 AND 1 >= 3) UNION ALL SELECT "v" + 1 FROM "g" WHERE (1 > 0 AND "v" + 1 <= 3) OR (1 < 0 AND "v" + 1 >= 3)) SELECT "v" AS "generate_series" FROM "g") AS "s" WHERE ("s"."generate_series" > 1)
    columns: ?column? int4
    tag: SELECT <n>
    | 4 |

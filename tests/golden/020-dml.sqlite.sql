@@ -31,7 +31,7 @@ insert into users (id, email, created_at) values (6, 'f@x.io', now()) returning 
    | 6 | t | anon! |
 
 insert into posts (id, user_id, title) select id * 10, id, email from users where id < 3
-=> INSERT INTO "posts" ("id", "user_id", "title") SELECT "users"."id" * 10 AS "?column?", "users"."id" AS "id", "users"."email" AS "email" FROM "users" WHERE ("users"."id" < 3)
+=> INSERT INTO "posts" ("id", "user_id", "title") SELECT lg_int_check("users"."id" * 10, 32) AS "?column?", "users"."id" AS "id", "users"."email" AS "email" FROM "users" WHERE ("users"."id" < 3)
    tag: INSERT 0 <n> [writes]
    changes: 2
 

@@ -52,7 +52,7 @@ select $1::int4, $2::text
    tag: SELECT <n>
 
 select $1 + 1, $2 || 'x', length($3), abs($4)
-=> SELECT ?1 + 1 AS "?column?", ?2 || 'x' AS "?column?:1", length(?3) AS "length", abs(?4) AS "abs"
+=> SELECT lg_int_check(?1 + 1, 32) AS "?column?", ?2 || 'x' AS "?column?:1", length(?3) AS "length", abs(?4) AS "abs"
    params: int4 text text float8
    columns: ?column? int4, ?column? text, length int4, abs float8
    tag: SELECT <n>

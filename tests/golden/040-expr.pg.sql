@@ -114,3 +114,13 @@ select (1, 'a') < (1, 'b'), (2, 1.5) = (2, 1.50), (1, 2) <> (1, 2), row(1, null)
 select id from n where (id, i2) in ((1, 2), (2, 3)) and (id, b) not in ((5, true))
 
 select (1, 2) = (1, 2, 3)
+
+select 2147483647 + 1
+
+select i2 * 1000::int2 from n where id = 1
+
+select 9223372036854775807 + i8 from n where id = 1
+
+select -(-2147483648)
+
+select id + 1, i2 + i2, i8 * 2, -id from n order by id

@@ -5,7 +5,7 @@
 -- sqlite: INSERT INTO n VALUES (1, 2, 3000000000, '1.5', '2.25', 0.5, 1.5, 'Hello', 'World', 1, '2026-04-23', '2026-04-23 10:00:00', '2026-04-23 10:00:00', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'), (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
 
 select i2 + i2, i2 + 1, id + i8, id * 2.5, num + num2, num2 * num2, f8 + 1, f4 * f4, f4 + 1, 7 / 2, -7 / 2, 7 % 3, 2 ^ 10, 2.0 ^ 3 from n where id = 1
-=> SELECT "n"."i2" + "n"."i2" AS "?column?", "n"."i2" + 1 AS "?column?:1", "n"."id" + "n"."i8" AS "?column?:2", lg_num_mul(CAST("n"."id" AS TEXT), '2.5') AS "?column?:3", lg_num_add("n"."num", "n"."num2") AS "?column?:4", lg_num_mul("n"."num2", "n"."num2") AS "?column?:5", "n"."f8" + 1 AS "?column?:6", "n"."f4" * "n"."f4" AS "?column?:7", "n"."f4" + 1 AS "?column?:8", 7 / 2 AS "?column?:9", -7 / 2 AS "?column?:10", 7 % 3 AS "?column?:11", pow(2, 10) AS "?column?:12", lg_num_pow('2.0', '3') AS "?column?:13" FROM "n" WHERE ("n"."id" = 1)
+=> SELECT lg_int_check("n"."i2" + "n"."i2", 16) AS "?column?", lg_int_check("n"."i2" + 1, 32) AS "?column?:1", lg_int_check("n"."id" + "n"."i8", 64) AS "?column?:2", lg_num_mul(CAST("n"."id" AS TEXT), '2.5') AS "?column?:3", lg_num_add("n"."num", "n"."num2") AS "?column?:4", lg_num_mul("n"."num2", "n"."num2") AS "?column?:5", "n"."f8" + 1 AS "?column?:6", "n"."f4" * "n"."f4" AS "?column?:7", "n"."f4" + 1 AS "?column?:8", lg_int_check(7 / 2, 32) AS "?column?:9", lg_int_check(-7 / 2, 32) AS "?column?:10", lg_int_check(7 % 3, 32) AS "?column?:11", pow(2, 10) AS "?column?:12", lg_num_pow('2.0', '3') AS "?column?:13" FROM "n" WHERE ("n"."id" = 1)
    columns: ?column? int2, ?column? int4, ?column? int8, ?column? numeric, ?column? numeric, ?column? numeric, ?column? float8, ?column? float4, ?column? float8, ?column? int4, ?column? int4, ?column? int4, ?column? float8, ?column? numeric
    tag: SELECT <n>
    | 4 | 3 | 3000000001 | 2.5 | 3.75 | 5.0625 | 1.5 | 2.25 | 2.5 | 3 | -3 | 1 | 1024 | 8.0000000000000000 |
@@ -18,7 +18,7 @@ select 1 / 3.0, 10.0 / 4, num / 3, avg(num2) from n group by num
    | 0.33333333333333333333 | 2.5000000000000000 | 0.50000000000000000000 | 2.2500000000000000 |
 
 select 1 / 0
-=> SELECT lg_div(1, 0) AS "?column?"
+=> SELECT lg_int_check(lg_div(1, 0), 32) AS "?column?"
    columns: ?column? int4
    tag: SELECT <n>
    !! SQLSTATE 22012: division by zero
@@ -30,7 +30,7 @@ select 1.5 / 0
    !! SQLSTATE 22012: division by zero
 
 select id / (id - 1) from n where id = 1
-=> SELECT lg_div("n"."id", "n"."id" - 1) AS "?column?" FROM "n" WHERE ("n"."id" = 1)
+=> SELECT lg_int_check(lg_div("n"."id", lg_int_check("n"."id" - 1, 32)), 32) AS "?column?" FROM "n" WHERE ("n"."id" = 1)
    columns: ?column? int4
    tag: SELECT <n>
    !! SQLSTATE 22012: division by zero
@@ -42,13 +42,13 @@ select f8 / 0 from n where id = 1
    !! SQLSTATE 22012: division by zero
 
 select 5 % 0
-=> SELECT lg_mod(5, 0) AS "?column?"
+=> SELECT lg_int_check(lg_mod(5, 0), 32) AS "?column?"
    columns: ?column? int4
    tag: SELECT <n>
    !! SQLSTATE 22012: division by zero
 
 select '12'::int4 + 1, '1.50'::numeric, 1.5::numeric(3,0), 2.5::int4, (-2.5)::int4, 3.7::int8, '2026-04-23T10:00:00Z'::timestamptz, '2026-04-23'::date, 'yes'::bool, '  7 '::int2
-=> SELECT 12 + 1 AS "?column?", '1.50' AS "numeric", '2' AS "numeric:1", lg_cast('2.5', 1700, 23, -1) AS "int4", lg_cast('-2.5', 1700, 23, -1) AS "int4:1", lg_cast('3.7', 1700, 20, -1) AS "int8", '2026-04-23 10:00:00' AS "timestamptz", '2026-04-23' AS "date", 1 AS "bool", 7 AS "int2"
+=> SELECT lg_int_check(12 + 1, 32) AS "?column?", '1.50' AS "numeric", '2' AS "numeric:1", lg_cast('2.5', 1700, 23, -1) AS "int4", lg_cast('-2.5', 1700, 23, -1) AS "int4:1", lg_cast('3.7', 1700, 20, -1) AS "int8", '2026-04-23 10:00:00' AS "timestamptz", '2026-04-23' AS "date", 1 AS "bool", 7 AS "int2"
    columns: ?column? int4, numeric numeric, numeric numeric(196612), int4 int4, int4 int4, int8 int8, timestamptz timestamptz, date date, bool bool, int2 int2
    tag: SELECT <n>
    | 13 | 1.50 | 2 | 3 | -3 | 4 | 2026-04-23 10:00:00+00 | 2026-04-23 | t | 7 |
@@ -82,7 +82,7 @@ select i8::int2 from n where id = 1
    !! SQLSTATE 22003: smallint out of range
 
 select 1 + '2', 'x' || 1, 1 || 'x', s || b, s || num, s || null from n where id = 1
-=> SELECT 1 + 2 AS "?column?", 'x' || lg_cast(1, 23, 25, -1) AS "?column?:1", lg_cast(1, 23, 25, -1) || 'x' AS "?column?:2", "n"."s" || lg_cast("n"."b", 16, 25, -1) AS "?column?:3", "n"."s" || lg_cast("n"."num", 1700, 25, -1) AS "?column?:4", "n"."s" || NULL AS "?column?:5" FROM "n" WHERE ("n"."id" = 1)
+=> SELECT lg_int_check(1 + 2, 32) AS "?column?", 'x' || lg_cast(1, 23, 25, -1) AS "?column?:1", lg_cast(1, 23, 25, -1) || 'x' AS "?column?:2", "n"."s" || lg_cast("n"."b", 16, 25, -1) AS "?column?:3", "n"."s" || lg_cast("n"."num", 1700, 25, -1) AS "?column?:4", "n"."s" || NULL AS "?column?:5" FROM "n" WHERE ("n"."id" = 1)
    columns: ?column? int4, ?column? text, ?column? text, ?column? text, ?column? text, ?column? text
    tag: SELECT <n>
    | 3 | x1 | 1x | Hellotrue | Hello1.5 | NULL |
@@ -290,4 +290,35 @@ select id from n where (id, i2) in ((1, 2), (2, 3)) and (id, b) not in ((5, true
 
 select (1, 2) = (1, 2, 3)
 => ERROR 42601 unequal number of entries in row expressions (position 15)
+
+select 2147483647 + 1
+=> SELECT lg_int_check(2147483647 + 1, 32) AS "?column?"
+   columns: ?column? int4
+   tag: SELECT <n>
+   !! SQLSTATE 22003: integer out of range
+
+select i2 * 1000::int2 from n where id = 1
+=> SELECT lg_int_check("n"."i2" * lg_cast(1000, 23, 21, -1), 16) AS "?column?" FROM "n" WHERE ("n"."id" = 1)
+   columns: ?column? int2
+   tag: SELECT <n>
+   | 2000 |
+
+select 9223372036854775807 + i8 from n where id = 1
+=> SELECT lg_int_check(9223372036854775807 + "n"."i8", 64) AS "?column?" FROM "n" WHERE ("n"."id" = 1)
+   columns: ?column? int8
+   tag: SELECT <n>
+   !! SQLSTATE 22003: bigint out of range
+
+select -(-2147483648)
+=> SELECT 2147483648 AS "?column?"
+   columns: ?column? int8
+   tag: SELECT <n>
+   | 2147483648 |
+
+select id + 1, i2 + i2, i8 * 2, -id from n order by id
+=> SELECT lg_int_check("n"."id" + 1, 32) AS "?column?", lg_int_check("n"."i2" + "n"."i2", 16) AS "?column?:1", lg_int_check("n"."i8" * 2, 64) AS "?column?:2", lg_int_check(-("n"."id"), 32) AS "?column?:3" FROM "n" ORDER BY "n"."id" ASC NULLS LAST
+   columns: ?column? int4, ?column? int2, ?column? int8, ?column? int4
+   tag: SELECT <n>
+   | 2 | 4 | 6000000000 | -1 |
+   | 3 | NULL | NULL | -2 |
 

@@ -11,13 +11,13 @@ with rich as (select id, name from emp where salary > 55) select * from rich ord
    | 3 | b |
 
 with a(x) as (select 1), b as (select x + 1 as y from a) select a.x, b.y from a, b
-=> WITH "a"("?column?") AS (SELECT 1 AS "?column?"), "b"("y") AS (SELECT "a"."?column?" + 1 AS "y" FROM "a") SELECT "a"."?column?" AS "x", "b"."y" AS "y" FROM "a", "b"
+=> WITH "a"("?column?") AS (SELECT 1 AS "?column?"), "b"("y") AS (SELECT lg_int_check("a"."?column?" + 1, 32) AS "y" FROM "a") SELECT "a"."?column?" AS "x", "b"."y" AS "y" FROM "a", "b"
    columns: x int4, y int4
    tag: SELECT <n>
    | 1 | 2 |
 
 with recursive chain(id, depth) as (select id, 0 from emp where boss is null union all select e.id, c.depth + 1 from emp e join chain c on e.boss = c.id) select * from chain order by id
-=> WITH RECURSIVE "chain"("id", "?column?") AS (SELECT "emp"."id" AS "id", 0 AS "?column?" FROM "emp" WHERE ("emp"."boss" IS NULL) UNION ALL SELECT "e"."id" AS "id", "c"."?column?" + 1 AS "?column?" FROM "emp" AS "e" JOIN "chain" AS "c" ON ("e"."boss" = "c"."id")) SELECT "chain"."id" AS "id", "chain"."?column?" AS "depth" FROM "chain" ORDER BY 1 ASC NULLS LAST
+=> WITH RECURSIVE "chain"("id", "?column?") AS (SELECT "emp"."id" AS "id", 0 AS "?column?" FROM "emp" WHERE ("emp"."boss" IS NULL) UNION ALL SELECT "e"."id" AS "id", lg_int_check("c"."?column?" + 1, 32) AS "?column?" FROM "emp" AS "e" JOIN "chain" AS "c" ON ("e"."boss" = "c"."id")) SELECT "chain"."id" AS "id", "chain"."?column?" AS "depth" FROM "chain" ORDER BY 1 ASC NULLS LAST
    columns: id int4, depth int4
    tag: SELECT <n>
    | 1 | 0 |
@@ -26,13 +26,13 @@ with recursive chain(id, depth) as (select id, 0 from emp where boss is null uni
    | 4 | 2 |
 
 with recursive n(i) as (values (1) union all select i + 1 from n where i < 5) select sum(i) from n
-=> WITH RECURSIVE "n"("column1") AS (SELECT "column1" AS "column1" FROM (VALUES (1)) UNION ALL SELECT "n"."column1" + 1 AS "?column?" FROM "n" WHERE ("n"."column1" < 5)) SELECT sum("n"."column1") AS "sum" FROM "n"
+=> WITH RECURSIVE "n"("column1") AS (SELECT "column1" AS "column1" FROM (VALUES (1)) UNION ALL SELECT lg_int_check("n"."column1" + 1, 32) AS "?column?" FROM "n" WHERE ("n"."column1" < 5)) SELECT sum("n"."column1") AS "sum" FROM "n"
    columns: sum int8
    tag: SELECT <n>
    | 15 |
 
 with t as (select 1 as a) insert into emp (id, name) select a + 10, 'new' from t returning id
-=> WITH "t"("a") AS (SELECT 1 AS "a") INSERT INTO "emp" ("id", "name") SELECT "t"."a" + 10 AS "?column?", 'new' AS "?column?:1" FROM "t" RETURNING "id" AS "id"
+=> WITH "t"("a") AS (SELECT 1 AS "a") INSERT INTO "emp" ("id", "name") SELECT lg_int_check("t"."a" + 10, 32) AS "?column?", 'new' AS "?column?:1" FROM "t" RETURNING "id" AS "id"
    columns: id int4 @1
    tag: INSERT 0 <n> [writes]
    | 11 |
