@@ -273,6 +273,14 @@ typedef struct rw_query {
 int rw_select(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant, lg_sb_t *out,
 	      rw_query_t *q);
 int rw_select_stmt(rw_ctx_t *ctx, SelectStmt *s);
+/* Unique SQLite names for a query's output columns. */
+int rw_name_outputs(rw_ctx_t *ctx, rw_query_t *q);
+/* " LIMIT ... OFFSET ..." */
+int rw_limit_offset(rw_ctx_t *ctx, SelectStmt *s, lg_sb_t *out);
+/* setop.c: UNION/INTERSECT/EXCEPT and VALUES. */
+int rw_set_operation(rw_ctx_t *ctx, SelectStmt *s, lg_sb_t *out, rw_query_t *q);
+int rw_values_select(rw_ctx_t *ctx, SelectStmt *s, const rw_type_t *want, int nwant,
+		     lg_sb_t *out, rw_query_t *q);
 /* Converts a translated query's columns to `types` (wrapping it). */
 int rw_convert_query(rw_ctx_t *ctx, lg_sb_t *sql, rw_query_t *q, const rw_type_t *types,
 		     bool wrap_always, char kind);
