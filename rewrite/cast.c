@@ -6,6 +6,7 @@
 #include "catalog/codec.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,12 +113,52 @@ bool rw_is_numeric_type(lg_oid_t oid)
 	}
 }
 
+static lg_oid_t array_elem(lg_oid_t oid)
+{
+	const lg_type_t *t = lg_cat_type_by_oid(oid);
+	return t && t->category == 'A' ? t->elem_oid : 0;
+}
+
+static char cast_context(lg_oid_t from, lg_oid_t to);
+
+/* Array casts convert element by element (array_map). Through the text
+ * form that is the same wherever the element cast is itself the text
+ * round trip: from a string type, to one (except bool's 'true'), or
+ * between types that store alike. Others are not supported yet. */
+static char array_cast_context(lg_oid_t from, lg_oid_t to)
+{
+	lg_oid_t ef = array_elem(from), et = array_elem(to);
+	if (!ef || !et)
+		return 0;
+	return cast_context(ef, et);
+}
+
+static bool array_cast_by_text(lg_oid_t from, lg_oid_t to)
+{
+	lg_oid_t ef = array_elem(from), et = array_elem(to);
+	if (is_string(ef) && et != LG_OID_CHAR)
+		return true;
+	if (is_string(et) && ef != LG_OID_BOOL && ef != LG_OID_BPCHAR)
+		return true;
+	static const lg_oid_t widen[][2] = {
+		{LG_OID_INT2, LG_OID_INT4}, {LG_OID_INT2, LG_OID_INT8}, {LG_OID_INT4, LG_OID_INT8},
+		{LG_OID_INT2, LG_OID_NUMERIC}, {LG_OID_INT4, LG_OID_NUMERIC},
+		{LG_OID_INT8, LG_OID_NUMERIC}, {LG_OID_JSON, LG_OID_JSONB},
+	};
+	for (size_t i = 0; i < LG_ARRAY_LEN(widen); i++)
+		if (widen[i][0] == ef && widen[i][1] == et)
+			return true;
+	return ef == et;
+}
+
 /* The context a cast from `from` to `to` needs: 'i', 'a', 'e', or 0 if
  * there is none. Same type is 'i'. */
 static char cast_context(lg_oid_t from, lg_oid_t to)
 {
 	if (from == to)
 		return 'i';
+	if (array_elem(from) && array_elem(to))
+		return array_cast_context(from, to);
 	if (is_string(from) && is_string(to))
 		return (from == LG_OID_NAME && to != LG_OID_TEXT) ? 'a' : 'i';
 	for (size_t i = 0; i < LG_ARRAY_LEN(casts); i++)
@@ -236,16 +277,33 @@ static int convert(rw_ctx_t *ctx, lg_sb_t *expr, const rw_type_t *from, const rw
 	return wrap(ctx, expr, "lg_cast(", post);
 }
 
+/* An explicit cast to varchar(n) or char(n) cuts the value to n
+ * characters (an assignment would raise 22001). */
+static int explicit_length(rw_ctx_t *ctx, lg_sb_t *expr, const rw_type_t *from,
+			   const rw_type_t *to)
+{
+	rw_type_t plain = {to->oid, -1};
+	char post[32];
+	snprintf(post, sizeof(post), ", 1, %d)", (int)(to->typmod - 4));
+	if (convert(ctx, expr, from, &plain) || wrap(ctx, expr, "substr(", post))
+		return -1;
+	return convert(ctx, expr, &plain, to);
+}
+
 int rw_coerce(rw_ctx_t *ctx, lg_sb_t *expr, const rw_type_t *from, const rw_type_t *to,
 	      char kind, int location)
 {
 	if (!rw_type_known(to))
 		return 0;
-	if (!rw_type_known(from)) /* NULL or text of an unresolved literal */
-		return from->oid == LG_OID_UNKNOWN && expr->len == 4 &&
-				       memcmp(expr->data, "NULL", 4) == 0
-			       ? 0
-			       : convert(ctx, expr, &RW_TYPE(LG_OID_TEXT), to);
+	if (!rw_type_known(from)) { /* NULL or text of an unresolved literal */
+		if (from->oid == LG_OID_UNKNOWN && expr->len == 4 &&
+		    memcmp(expr->data, "NULL", 4) == 0)
+			return 0;
+		if (kind == 'e' && (to->oid == LG_OID_VARCHAR || to->oid == LG_OID_BPCHAR) &&
+		    to->typmod >= 4)
+			return explicit_length(ctx, expr, &RW_TYPE(LG_OID_TEXT), to);
+		return convert(ctx, expr, &RW_TYPE(LG_OID_TEXT), to);
+	}
 	if (!allowed(cast_context(from->oid, to->oid), kind)) {
 		if (kind != 'e')
 			return -2;
@@ -253,6 +311,18 @@ int rw_coerce(rw_ctx_t *ctx, lg_sb_t *expr, const rw_type_t *from, const rw_type
 				"cannot cast type %s to %s", rw_type_name(ctx, from),
 				rw_type_name(ctx, to));
 	}
+	if (from->oid != to->oid && array_elem(from->oid) &&
+	    !array_cast_by_text(from->oid, to->oid)) {
+		lg_sb_t what = LG_SB_INIT;
+		lg_sb_appendf(&what, "cast from %s to %s", rw_type_name(ctx, from),
+			      rw_type_name(ctx, to));
+		int rc = rw_unsupported(ctx, location, what.failed ? "this array cast" : what.data);
+		lg_sb_free(&what);
+		return rc;
+	}
+	if (kind == 'e' && (to->oid == LG_OID_VARCHAR || to->oid == LG_OID_BPCHAR) &&
+	    to->typmod >= 4)
+		return explicit_length(ctx, expr, from, to);
 	return convert(ctx, expr, from, to);
 }
 

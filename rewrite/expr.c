@@ -136,13 +136,18 @@ static int type_cast(rw_ctx_t *ctx, TypeCast *tc, lg_sb_t *out, rw_type_t *type)
 		return -1;
 	*type = to;
 	Node *arg = tc->arg;
-	if (is_unknown_literal(arg))
+	bool cuts = (to.oid == LG_OID_VARCHAR || to.oid == LG_OID_BPCHAR) && to.typmod >= 4;
+	if (is_unknown_literal(arg) && !cuts)
+		return const_expr(ctx, (A_Const *)arg, &to, out, type);
+	/* 'hello'::varchar(3): read as varchar, then cut like any explicit cast */
+	rw_type_t plain = {to.oid, -1};
+	if (is_unknown_literal(arg) && ((A_Const *)arg)->isnull)
 		return const_expr(ctx, (A_Const *)arg, &to, out, type);
 	int rc = fold_number(ctx, arg, &to, out);
 	if (rc != 1)
 		return rc;
 	/* `$1::int4` gives the parameter its type. */
-	const rw_type_t *want = IsA(arg, ParamRef) ? &to : NULL;
+	const rw_type_t *want = IsA(arg, ParamRef) ? &to : is_unknown_literal(arg) ? &plain : NULL;
 	lg_sb_t e = LG_SB_INIT;
 	rw_type_t from;
 	rc = rw_expr(ctx, arg, want, &e, &from);

@@ -70,7 +70,7 @@ select s::int4 from n where id = 1
    !! SQLSTATE 22P02: invalid input syntax for type integer: "Hello"
 
 select id::text, num::text, b::text, b::int4, id::bool, num2::float8, f8::numeric, i8::int4, num::int4, d::timestamp, tz::date, ts::timestamptz, u::text, s::varchar(3) from n where id = 1
-=> SELECT lg_cast("n"."id", 23, 25, -1) AS "id", lg_cast("n"."num", 1700, 25, -1) AS "num", lg_cast("n"."b", 16, 25, -1) AS "b", "n"."b" AS "b:1", ("n"."id" <> 0) AS "id:1", CAST("n"."num2" AS REAL) AS "num2", lg_cast("n"."f8", 701, 1700, -1) AS "f8", lg_cast("n"."i8", 20, 23, -1) AS "i8", lg_cast("n"."num", 1700, 23, -1) AS "num:1", lg_cast("n"."d", 1082, 1114, -1) AS "d", lg_cast("n"."tz", 1184, 1082, -1) AS "tz", "n"."ts" AS "ts", lg_cast("n"."u", 2950, 25, -1) AS "u", lg_cast("n"."s", 25, 1043, 7) AS "s" FROM "n" WHERE ("n"."id" = 1)
+=> SELECT lg_cast("n"."id", 23, 25, -1) AS "id", lg_cast("n"."num", 1700, 25, -1) AS "num", lg_cast("n"."b", 16, 25, -1) AS "b", "n"."b" AS "b:1", ("n"."id" <> 0) AS "id:1", CAST("n"."num2" AS REAL) AS "num2", lg_cast("n"."f8", 701, 1700, -1) AS "f8", lg_cast("n"."i8", 20, 23, -1) AS "i8", lg_cast("n"."num", 1700, 23, -1) AS "num:1", lg_cast("n"."d", 1082, 1114, -1) AS "d", lg_cast("n"."tz", 1184, 1082, -1) AS "tz", "n"."ts" AS "ts", lg_cast("n"."u", 2950, 25, -1) AS "u", lg_cast(substr("n"."s", 1, 3), 1043, 1043, 7) AS "s" FROM "n" WHERE ("n"."id" = 1)
    columns: id text, num text, b text, b int4, id bool, num2 float8, f8 numeric, i8 int4, num int4, d timestamp, tz date, ts timestamptz, u text, s varchar(7)
    tag: SELECT <n>
    !! SQLSTATE 22003: integer out of range
