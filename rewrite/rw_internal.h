@@ -205,7 +205,14 @@ int rw_table_rte(rw_ctx_t *ctx, RangeVar *rv, rw_rte_t **out);
 int rw_column_ref(rw_ctx_t *ctx, ColumnRef *cr, const rw_col_t **col);
 /* Columns for `*` (qualifier NULL) or `t.*`: appended to `out`. */
 int rw_star(rw_ctx_t *ctx, ColumnRef *cr, rw_col_t **cols, int *ncols);
-/* Translates a FROM list (comma-separated items, joins), adds the items
+/* Shared by scope.c and from.c: "rel"."col"; 42712 for a name used twice
+ * at one level; AS x(a, b) column aliases; columns named `name` in an item
+ * (count, first index in *found). */
+const char *rw_qualified(rw_ctx_t *ctx, const char *rel, const char *col);
+int rw_check_duplicate_name(rw_ctx_t *ctx, const char *name, int location);
+int rw_apply_colnames(rw_ctx_t *ctx, rw_rte_t *rte, Alias *alias, int location);
+int rw_find_in_rte(const rw_rte_t *rte, const char *name, int *found);
+/* from.c: translates a FROM list (comma-separated items, joins), adds the items
  * to the current scope and appends SQLite FROM text (without "FROM"). */
 int rw_from_list(rw_ctx_t *ctx, List *from, lg_sb_t *out);
 /* The name PostgreSQL gives an output column for expression `node`. */
