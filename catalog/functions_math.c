@@ -1,7 +1,6 @@
-/* Integer range checks (SQLite computes integers in 64 bits and turns an
- * overflowing int64 into a double; PostgreSQL raises "integer out of
- * range"), float8 functions with PostgreSQL's errors (exp, log10, cbrt,
- * trigonometry, power, atan2), gcd/lcm and width_bucket. */
+/* abs() of integers with PostgreSQL's range errors, float8 functions
+ * with PostgreSQL's errors (exp, log10, cbrt, trigonometry, power, atan2),
+ * gcd/lcm and width_bucket. */
 #include "catalog/functions_int.h"
 #include "catalog/udf.h"
 #include "common/error.h"
@@ -28,27 +27,6 @@ static bool in_range(int64_t v, int width)
 static void out_of_range(sqlite3_context *ctx, int width)
 {
 	lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "%s out of range", int_type(width));
-}
-
-/* lg_ichk(x, width): x if it fits the integer type of `width` bytes. */
-static void fn_ichk(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	int width = sqlite3_value_int(argv[1]);
-	switch (sqlite3_value_type(argv[0])) {
-	case SQLITE_NULL:
-		sqlite3_result_null(ctx);
-		return;
-	case SQLITE_INTEGER:
-		if (in_range(sqlite3_value_int64(argv[0]), width)) {
-			sqlite3_result_value(ctx, argv[0]);
-			return;
-		}
-		break;
-	default:
-		break;
-	}
-	out_of_range(ctx, width);
 }
 
 static void fn_int_abs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -249,7 +227,7 @@ int lg_fn_register_math(sqlite3 *db, lg_error_t *err)
 		int nargs;
 		void (*fn)(sqlite3_context *, int, sqlite3_value **);
 	} fns[] = {
-		{"lg_ichk", 2, fn_ichk},   {"lg_int_abs", 2, fn_int_abs},
+		{"lg_int_abs", 2, fn_int_abs},
 		{"lg_math", 2, fn_math},   {"lg_atan2", 2, fn_atan2},
 		{"lg_pow", 2, fn_pow},     {"lg_gcd", 4, fn_gcd},
 		{"lg_width_bucket", 4, fn_width_bucket},

@@ -777,6 +777,9 @@ static int plain_op(rw_ctx_t *ctx, A_Expr *e, lg_sb_t *out, rw_type_t *type)
 		return bit_op(ctx, op, e, out, type);
 	if (strcmp(op, "~~") == 0 || strcmp(op, "!~~") == 0)
 		return like(ctx, e, out, type);
+	int more = rw_op_more(ctx, op, e, out, type);
+	if (more != 1)
+		return more;
 	lg_sb_t what = LG_SB_INIT;
 	lg_sb_appendf(&what, "operator %s", op);
 	int rc = rw_unsupported(ctx, e->location, what.failed ? "operator" : what.data);

@@ -252,6 +252,8 @@ bool rw_can_coerce(lg_oid_t from, lg_oid_t to, char kind);
 
 /* ---- op.c: operators (A_Expr) ---- */
 int rw_op_expr(rw_ctx_t *ctx, A_Expr *e, const rw_type_t *want, lg_sb_t *out, rw_type_t *type);
+/* op_json.c: json/jsonb operators, ~~* and !~~*; 1 if `op` is not one. */
+int rw_op_more(rw_ctx_t *ctx, const char *op, A_Expr *e, lg_sb_t *out, rw_type_t *type);
 /* Resolves the operand types of a comparison `l op r` and appends it. */
 int rw_compare(rw_ctx_t *ctx, const char *op, Node *l, Node *r, int location, lg_sb_t *out);
 
