@@ -125,7 +125,7 @@ static int handle_parse(lg_session_t *s, const uint8_t *body, size_t len)
 	if (lg_session_translate(s, m.query + span.offset, n ? (size_t)span.len : 0, m.param_types,
 				 m.nparams, &plan) != 0) {
 		if (s->err.position > 0)
-			s->err.position += span.offset;
+			s->err.position += lg_session_chars_before(m.query, (size_t)span.offset);
 		return -1;
 	}
 	if (lg_session_check_allowed(s, plan) != 0 && s->xact == LG_XACT_FAILED) {
@@ -451,16 +451,7 @@ lg_handle_result_t lg_session_extended(lg_session_t *s, uint8_t type, const uint
 	default: break;
 	}
 	if (s->err.set) {
-		const char *sql = NULL;
-		if (type == LG_FE_PARSE) {
-			/* Position refers to the query string of the Parse message. */
-			lg_cursor_t c;
-			const char *name;
-			lg_cur_init(&c, body, len);
-			if (!lg_cur_cstring(&c, &name, NULL) || !lg_cur_cstring(&c, &sql, NULL))
-				sql = NULL;
-		}
-		lg_session_send_error(s, sql, 0);
+		lg_session_send_error(s, NULL, 0);
 		s->skip_until_sync = true;
 	}
 	return r;

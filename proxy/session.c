@@ -102,8 +102,8 @@ size_t lg_session_max_len(const lg_session_t *s, uint8_t type)
 
 /* ---- errors and ReadyForQuery ------------------------------------------- */
 
-/* PostgreSQL reports positions in characters, not bytes. */
-static int char_position(const char *sql, size_t byte_pos)
+/* Characters (not bytes) before byte offset `byte_pos` of `sql`. */
+int lg_session_chars_before(const char *sql, size_t byte_pos)
 {
 	int chars = 0;
 	for (size_t i = 0; i < byte_pos && sql[i]; i++)
@@ -117,8 +117,10 @@ void lg_session_send_error(lg_session_t *s, const char *sql, int stmt_offset)
 	lg_error_t *err = &s->err;
 	if (!err->set)
 		lg_error_set(err, LG_SQLSTATE_INTERNAL_ERROR, "unknown error");
+	/* The translator counts characters within the statement; PostgreSQL
+	 * counts them within the whole query string. */
 	if (err->position > 0 && sql)
-		err->position = char_position(sql, (size_t)stmt_offset + (size_t)err->position - 1) + 1;
+		err->position += lg_session_chars_before(sql, (size_t)stmt_offset);
 	lg_log(LG_LOG_DEBUG, "[c%u %s@%s %s] %s: %s", s->id, s->user, s->dbname, s->peer,
 	       lg_sqlstate_code(err->sqlstate), lg_error_message(err));
 	lg_wire_error(&s->out, err);

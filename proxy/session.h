@@ -170,6 +170,8 @@ void lg_session_release(lg_session_t *s);
  * FAILED (explicit) or marks the implicit one for rollback. */
 void lg_session_send_error(lg_session_t *s, const char *sql, int stmt_offset);
 void lg_session_ready(lg_session_t *s);
+/* Characters (not bytes) before byte offset `byte_pos` of `sql`. */
+int lg_session_chars_before(const char *sql, size_t byte_pos);
 /* Wall-clock time in microseconds since the Unix epoch. */
 int64_t lg_session_now_usec(void);
 /* Sends a NoticeResponse (NOTICE or WARNING) unless client_min_messages

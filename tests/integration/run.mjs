@@ -413,6 +413,7 @@ async function main() {
 	const results = [];
 	if (opts.suite !== 'psql') await runNodeSuite(opts, match, results);
 	if (opts.suite !== 'node') await runPsqlSuite(opts, match, results);
+	if (!opts.truth) applyKnownDifferences(results);
 	const count = (s) => results.filter((r) => r.status === s).length;
 	const secs = ((Date.now() - t0) / 1000).toFixed(1);
 	const failed = results.filter((r) => r.status === 'fail');
@@ -440,6 +441,11 @@ async function main() {
 		console.log(`${C.red}failed:${C.off}`);
 		for (const r of failed) console.log(`  ${r.id}${r.reason ? ` (${r.reason})` : ''}`);
 	}
+	const known = results.filter((r) => r.status === 'known');
+	if (known.length) {
+		console.log(`${C.yellow}known differences from PostgreSQL (${known.length}, see known-differences.json):${C.off}`);
+		for (const r of known) console.log(`  ${r.id}: ${r.reason}`);
+	}
 	if (skipped.length) {
 		console.log(`${C.yellow}${C.bold}SKIPPED (${skipped.length}):${C.off}`);
 		for (const r of skipped) console.log(`  ${C.yellow}SKIPPED ${r.id}: ${r.reason}${C.off}`);
@@ -453,6 +459,34 @@ async function main() {
 		return 1;
 	}
 	return 0;
+}
+
+// Known differences: cases that still differ from PostgreSQL, each with the
+// reason. They run and their diffs print like any failure, but do not fail
+// the run; one that passes does (remove it from the list), and a psql script
+// must keep at least `min_statements` statements as PostgreSQL prints them.
+function applyKnownDifferences(results) {
+	const file = path.join(HERE, 'known-differences.json');
+	if (!fs.existsSync(file)) return;
+	const known = JSON.parse(fs.readFileSync(file, 'utf8'));
+	for (const r of results) {
+		const k = known[r.id];
+		if (!k) continue;
+		const reason = typeof k === 'string' ? k : k.reason;
+		if (r.status === 'pass') {
+			r.status = 'fail';
+			r.reason = 'listed in known-differences.json but passes now: remove it from the list';
+			continue;
+		}
+		if (r.status !== 'fail') continue;
+		const m = /^(\d+)\/\d+ statements/.exec(r.reason || '');
+		if (k.min_statements && (!m || Number(m[1]) < k.min_statements)) {
+			r.reason = `${r.reason || 'fails'}; known-differences.json expects at least ${k.min_statements}`;
+			continue;
+		}
+		r.status = 'known';
+		r.reason = reason;
+	}
 }
 
 main().then((code) => {
