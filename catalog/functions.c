@@ -143,8 +143,8 @@ static int special_cast(const lg_value_t *v, lg_oid_t from, lg_oid_t to, int32_t
 		char buf[64];
 		if (isinf(v->r))
 			snprintf(buf, sizeof(buf), "%s", v->r > 0 ? "Infinity" : "-Infinity");
-		else
-			snprintf(buf, sizeof(buf), "%.15g", v->r); /* float8_numeric: DBL_DIG */
+		else /* float8_numeric: DBL_DIG digits; float4_numeric: FLT_DIG */
+			snprintf(buf, sizeof(buf), "%.*g", from == LG_OID_FLOAT4 ? 6 : 15, v->r);
 		return lg_codec_decode_text(to, typmod, buf, strlen(buf), arena, out, err);
 	}
 	if ((to == LG_OID_FLOAT8 || to == LG_OID_FLOAT4) && from == LG_OID_NUMERIC &&

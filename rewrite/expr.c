@@ -120,6 +120,10 @@ static int fold_number(rw_ctx_t *ctx, Node *n, const rw_type_t *to, lg_sb_t *out
 	} else {
 		return 1;
 	}
+	/* The constant is a numeric first, and numeric has no negative zero:
+	 * (-0.0)::float8 is 0. */
+	if (text[0] == '-' && strspn(text + 1, "0.") == strcspn(text + 1, "eE"))
+		text++;
 	return rw_literal(ctx, text, strlen(text), to, c->location, out);
 }
 
