@@ -1,0 +1,1 @@
+select * from users where email = $1 limit $2 offset $3

@@ -1,0 +1,1 @@
+insert into users (email, name) values ('a@b.c', 'x'), (default, $1) on conflict (email) do update set name = excluded.name where users.age > 3 returning *, id + 1 as next

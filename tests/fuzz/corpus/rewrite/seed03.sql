@@ -1,0 +1,1 @@
+update users set age = age + 1, (name, score) = ($1, $2::numeric) from posts p where p.author_id = users.id and p.day < current_date returning users.id

@@ -1,0 +1,1 @@
+delete from posts using users u where u.id = posts.author_id and u.active is not true returning posts.id

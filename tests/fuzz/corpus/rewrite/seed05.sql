@@ -1,0 +1,1 @@
+select u.id, count(p.*), sum(p.weight)::int8, avg(u.score) from users u left join posts p on p.author_id = u.id group by u.id having count(*) > 1 order by 2 desc nulls last

@@ -1,0 +1,1 @@
+select 1; select 'x'::text || $$dollar$$; select '2026-04-23T10:00:00Z'::timestamptz, '{1,2}'::int[], 'NaN'::float8, 1/0

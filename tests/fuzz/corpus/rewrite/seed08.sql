@@ -1,0 +1,1 @@
+begin isolation level serializable read only; savepoint s; rollback to s; commit; set statement_timeout = '5s'; show all

@@ -1,0 +1,1 @@
+select (select max(id) from posts), exists (select 1 from users where id in (1, 2, null)), coalesce(null, nullif(1, 1), greatest(1, 2))

@@ -1,0 +1,1 @@
+create table t2 (a int generated always as identity, b text collate "C", primary key (a)); drop table if exists t2 cascade
