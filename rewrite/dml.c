@@ -461,6 +461,8 @@ static int set_list(rw_ctx_t *ctx, List *targets, const target_t *t, lg_sb_t *ou
 
 int rw_update(rw_ctx_t *ctx, UpdateStmt *s)
 {
+	if (s->fromClause && s->returningList)
+		return rw_update_from_returning(ctx, s);
 	target_t t;
 	lg_sb_t sql = LG_SB_INIT, from = LG_SB_INIT;
 	int rc = with_prefix(ctx, s->withClause, &sql);
@@ -503,6 +505,8 @@ int rw_delete(rw_ctx_t *ctx, DeleteStmt *s)
 {
 	if (s->whereClause && IsA(s->whereClause, CurrentOfExpr))
 		return rw_unsupported(ctx, -1, "WHERE CURRENT OF");
+	if (s->usingClause && s->returningList)
+		return rw_delete_using_returning(ctx, s);
 	target_t t;
 	lg_sb_t sql = LG_SB_INIT, using = LG_SB_INIT, where = LG_SB_INIT;
 	int rc = with_prefix(ctx, s->withClause, &sql);

@@ -315,6 +315,9 @@ const rw_cte_t *rw_find_cte(rw_ctx_t *ctx, const char *name);
 int rw_insert(rw_ctx_t *ctx, InsertStmt *s);
 int rw_update(rw_ctx_t *ctx, UpdateStmt *s);
 int rw_delete(rw_ctx_t *ctx, DeleteStmt *s);
+/* dml_from.c: RETURNING that sees the FROM / USING items too. */
+int rw_update_from_returning(rw_ctx_t *ctx, UpdateStmt *s);
+int rw_delete_using_returning(rw_ctx_t *ctx, DeleteStmt *s);
 /* Returns 1 if `stmt` is not a utility statement handled here. */
 int rw_utility(rw_ctx_t *ctx, Node *stmt);
 /* "CREATE FUNCTION", ... for 0A000 messages about whole statements. */
