@@ -220,6 +220,24 @@ static void fn_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		sqlite3_result_int64(ctx, r);
 }
 
+/* lg_limit(n, is_offset): LIMIT/OFFSET counts; NULL means none. */
+static void fn_limit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	bool offset = sqlite3_value_int(argv[1]) != 0;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_int64(ctx, offset ? 0 : -1);
+		return;
+	}
+	int64_t n = sqlite3_value_int64(argv[0]);
+	if (n < 0)
+		lg_udf_error(ctx, offset ? LG_SQLSTATE_INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE
+					 : LG_SQLSTATE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE,
+			     "%s must not be negative", offset ? "OFFSET" : "LIMIT");
+	else
+		sqlite3_result_int64(ctx, n);
+}
+
 int lg_fn_register_math(sqlite3 *db, lg_error_t *err)
 {
 	static const struct {
@@ -230,7 +248,7 @@ int lg_fn_register_math(sqlite3 *db, lg_error_t *err)
 		{"lg_int_abs", 2, fn_int_abs},
 		{"lg_math", 2, fn_math},   {"lg_atan2", 2, fn_atan2},
 		{"lg_pow", 2, fn_pow},     {"lg_gcd", 4, fn_gcd},
-		{"lg_width_bucket", 4, fn_width_bucket},
+		{"lg_width_bucket", 4, fn_width_bucket}, {"lg_limit", 2, fn_limit},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(fns); i++)
 		if (lg_fn_register(db, fns[i].name, fns[i].nargs, true, NULL, fns[i].fn, err))

@@ -415,13 +415,18 @@ static int limit_expr(rw_ctx_t *ctx, Node *n, const char *what, lg_sb_t *out)
 	lg_sb_t e = LG_SB_INIT;
 	int rc = rw_expr(ctx, n, &int8, &e, &t);
 	if (rc == 0)
-		rc = rw_coerce(ctx, &e, &t, &int8, 'i', exprLocation(n));
+		rc = rw_coerce(ctx, &e, &t, &int8, 'a', exprLocation(n)); /* coerce_to_specific_type */
 	if (rc == -2)
 		rc = rw_error(ctx, exprLocation(n), LG_SQLSTATE_DATATYPE_MISMATCH,
 			      "argument of %s must be type bigint, not type %s", what,
 			      rw_type_name(ctx, &t));
-	if (rc == 0)
+	/* A negative count is an error (2201W/2201X), NULL is no limit: checked
+	 * when run, as PostgreSQL does, unless it is a plain constant. */
+	bool constant = e.len && strspn(e.data, "0123456789") == e.len;
+	if (rc == 0 && constant)
 		rw_append_operand(out, e.data, e.len);
+	else if (rc == 0)
+		lg_sb_appendf(out, "lg_limit(%s, %d)", e.data, what[0] == 'O');
 	lg_sb_free(&e);
 	return rc ? -1 : rw_sb_check(ctx, out);
 }

@@ -33,7 +33,7 @@ select id from t where at >= $1 and amount > $2 and flag = $3 order by id
 
 select id from t order by id limit $1 offset $2
 -- args: 1 | 1
-=> SELECT "t"."id" AS "id" FROM "t" ORDER BY 1 ASC NULLS LAST LIMIT ?1 OFFSET ?2
+=> SELECT "t"."id" AS "id" FROM "t" ORDER BY 1 ASC NULLS LAST LIMIT lg_limit(?1, 0) OFFSET lg_limit(?2, 1)
    params: int8 int8
    columns: id int8 @1
    tag: SELECT <n>
