@@ -173,6 +173,17 @@ static int convert_arm(rw_ctx_t *ctx, lg_sb_t *arm, rw_query_t *q, const rw_type
 	return rw_convert_query(ctx, arm, q, types, wrap_always, 'i');
 }
 
+/* Where PostgreSQL points for a set operation's column `i`: the
+ * expression of that column in the branch's leftmost query. */
+static int column_location(SelectStmt *s, int i)
+{
+	while (s && s->op != SETOP_NONE)
+		s = s->larg;
+	if (!s || s->valuesLists || i >= list_length(s->targetList))
+		return -1; /* VALUES columns have no location */
+	return exprLocation(list_nth_node(ResTarget, s->targetList, i)->val);
+}
+
 static int setop_arms(rw_ctx_t *ctx, SelectStmt *s, lg_sb_t *l, lg_sb_t *r, rw_query_t *lq,
 		      rw_query_t *rq, rw_type_t **types)
 {
@@ -180,7 +191,7 @@ static int setop_arms(rw_ctx_t *ctx, SelectStmt *s, lg_sb_t *l, lg_sb_t *r, rw_q
 	if (rw_select(ctx, s->larg, NULL, 0, l, lq) || rw_select(ctx, s->rarg, NULL, 0, r, rq))
 		return -1;
 	if (lq->ncols != rq->ncols)
-		return rw_error(ctx, -1, LG_SQLSTATE_SYNTAX_ERROR,
+		return rw_error(ctx, column_location(s->rarg, 0), LG_SQLSTATE_SYNTAX_ERROR,
 				"each %s query must have the same number of columns", what);
 	*types = rw_alloc(ctx, sizeof(rw_type_t) * (size_t)(lq->ncols + 1));
 	if (!*types)
@@ -188,7 +199,8 @@ static int setop_arms(rw_ctx_t *ctx, SelectStmt *s, lg_sb_t *l, lg_sb_t *r, rw_q
 	bool unknown = false;
 	for (int i = 0; i < lq->ncols; i++) {
 		rw_type_t pair[2] = {lq->cols[i].type, rq->cols[i].type};
-		if (rw_common_type(ctx, pair, NULL, 2, what, &(*types)[i]))
+		int locs[2] = {column_location(s->larg, i), column_location(s->rarg, i)};
+		if (rw_common_type(ctx, pair, locs, 2, what, &(*types)[i]))
 			return -1;
 		unknown |= IsA(s->rarg, SelectStmt) && rq->cols[i].type.oid == LG_OID_TEXT &&
 			   (*types)[i].oid != LG_OID_TEXT;
