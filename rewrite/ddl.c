@@ -25,6 +25,14 @@ int rw_ddl(rw_ctx_t *ctx, Node *stmt)
 
 /* ---- shared helpers ---- */
 
+int ddl_not_catalog(rw_ctx_t *ctx, const lg_cat_table_t *t)
+{
+	if (!t || !t->schema || strcmp(t->schema, "pg_catalog") != 0)
+		return 0;
+	return rw_error(ctx, -1, LG_SQLSTATE_INSUFFICIENT_PRIVILEGE,
+			"permission denied: \"%s\" is a system catalog", t->name);
+}
+
 int ddl_schema(rw_ctx_t *ctx, const RangeVar *rv, bool *temp)
 {
 	*temp = rv->relpersistence == RELPERSISTENCE_TEMP;

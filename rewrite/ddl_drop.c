@@ -6,7 +6,7 @@
 #include <string.h>
 
 typedef struct objname {
-	const char *schema; /* NULL, "public" or "pg_temp" */
+	const char *schema; /* NULL, "public", "pg_temp" or "pg_catalog" */
 	const char *name;
 } objname_t;
 
@@ -17,7 +17,8 @@ static int object_name(rw_ctx_t *ctx, List *names, objname_t *o)
 	o->schema = n >= 2 ? strVal(list_nth(names, n - 2)) : NULL;
 	if (n > 2)
 		return rw_unsupported(ctx, -1, "cross-database references");
-	if (o->schema && strcmp(o->schema, "public") != 0 && strcmp(o->schema, "pg_temp") != 0) {
+	if (o->schema && strcmp(o->schema, "public") != 0 && strcmp(o->schema, "pg_temp") != 0 &&
+	    strcmp(o->schema, "pg_catalog") != 0) {
 		lg_sb_t what = LG_SB_INIT;
 		lg_sb_appendf(&what, "schema \"%s\"", o->schema);
 		int rc = what.failed ? rw_oom(ctx) : rw_unsupported(ctx, -1, what.data);
@@ -262,7 +263,7 @@ static int drop_tables(rw_ctx_t *ctx, DropStmt *ds)
 		if (r == 0)
 			continue;
 		const lg_cat_table_t *t = lg_cat_table(rw_cat(ctx), o.schema, o.name, rw_err(ctx));
-		if (!t)
+		if (!t || ddl_not_catalog(ctx, t))
 			return -1;
 		if (!in_set(&s, t))
 			s.t[s.n++] = t;

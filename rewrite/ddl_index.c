@@ -158,6 +158,8 @@ static const lg_cat_table_t *index_table(rw_ctx_t *ctx, RangeVar *rv)
 	if (!t && !rw_err(ctx)->set)
 		rw_error(ctx, -1, LG_SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 			 rv->relname);
+	if (ddl_not_catalog(ctx, t))
+		return NULL;
 	if (t && t->relkind != 'r') {
 		rw_error(ctx, -1, LG_SQLSTATE_WRONG_OBJECT_TYPE,
 			 "cannot create index on relation \"%s\"", t->name);

@@ -65,6 +65,10 @@ int ddl_edit_add(rw_ctx_t *ctx, ddl_edit_t *e, const lg_cat_table_t *t, const ch
  * that bumps the schema cookie so other connections reload too. */
 int ddl_edit_emit(rw_ctx_t *ctx, const ddl_edit_t *e);
 
+/* 42501 "permission denied: "pg_type" is a system catalog" for the
+ * tables of schema pg_catalog; 0 for others. */
+int ddl_not_catalog(rw_ctx_t *ctx, const lg_cat_table_t *t);
+
 /* Emits `sql` (a builder) as one statement of the plan. */
 int ddl_emit(rw_ctx_t *ctx, lg_sb_t *sql);
 
