@@ -34,6 +34,8 @@ const fdef_t rw_funcs[] = {
 	{"length", 1, 1, {T(BYTEA)}, T(INT4), "length($1)", NULL},
 	{"char_length", 1, 1, {T(TEXT)}, T(INT4), "length($1)", NULL},
 	{"character_length", 1, 1, {T(TEXT)}, T(INT4), "length($1)", NULL},
+	/* bpchar's own: its blank padding counts */
+	{"octet_length", 1, 1, {T(BPCHAR)}, T(INT4), "length(CAST($1 AS BLOB))", NULL},
 	{"octet_length", 1, 1, {T(TEXT)}, T(INT4), "length(CAST($1 AS BLOB))", NULL},
 	{"octet_length", 1, 1, {T(BYTEA)}, T(INT4), "length($1)", NULL},
 	{"bit_length", 1, 1, {T(TEXT)}, T(INT4), "(length(CAST($1 AS BLOB)) * 8)", NULL},

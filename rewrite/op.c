@@ -154,12 +154,24 @@ static int resolve_compare(rw_ctx_t *ctx, const char *op, operand_t *a, operand_
 	return 0;
 }
 
+/* An operand as compared: bpchar's trailing blanks are insignificant. */
+static void append_compared(lg_sb_t *out, const lg_sb_t *sb, lg_oid_t common)
+{
+	if (common == LG_OID_BPCHAR) {
+		lg_sb_append(out, "rtrim(");
+		lg_sb_appendn(out, sb->data, sb->len);
+		lg_sb_append(out, ", ' ')");
+	} else {
+		rw_append_operand(out, sb->data, sb->len);
+	}
+}
+
 static void append_cmp(lg_sb_t *out, const operand_t *a, const char *op, const operand_t *b,
 		       lg_oid_t common)
 {
-	rw_append_operand(out, a->sb.data, a->sb.len);
+	append_compared(out, &a->sb, common);
 	lg_sb_appendf(out, " %s ", op);
-	rw_append_operand(out, b->sb.data, b->sb.len);
+	append_compared(out, &b->sb, common);
 	if (common == LG_OID_NUMERIC)
 		lg_sb_append(out, " COLLATE lg_numeric");
 }
@@ -584,13 +596,16 @@ static int in_list(rw_ctx_t *ctx, A_Expr *e, lg_sb_t *out, rw_type_t *type)
 			rc = convert_to(ctx, &ops[i], common);
 	}
 	if (rc == 0) {
-		rw_append_operand(out, ops[0].sb.data, ops[0].sb.len);
+		append_compared(out, &ops[0].sb, common);
 		if (common == LG_OID_NUMERIC)
 			lg_sb_append(out, " COLLATE lg_numeric");
 		lg_sb_append(out, strcmp(strVal(llast(e->name)), "<>") == 0 ? " NOT IN (" : " IN (");
 		for (int i = 1; i <= n; i++) {
 			lg_sb_append(out, i > 1 ? ", " : "");
-			lg_sb_appendn(out, ops[i].sb.data, ops[i].sb.len);
+			if (common == LG_OID_BPCHAR)
+				append_compared(out, &ops[i].sb, common);
+			else
+				lg_sb_appendn(out, ops[i].sb.data, ops[i].sb.len);
 		}
 		lg_sb_putc(out, ')');
 		*type = RW_TYPE(LG_OID_BOOL);
