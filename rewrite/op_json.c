@@ -1,11 +1,16 @@
-/* Operators on json and jsonb (-> ->> #> #>> @> <@ ? ?| ?&), evaluated by
- * catalog/functions_json.c on the stored text, and the ILIKE operators
- * spelled ~~* / !~~*. */
+/* Operators beyond op.c's: json and jsonb (-> ->> #> #>> @> <@ ? ?| ?&),
+ * evaluated by catalog/functions_json.c on the stored text; regular
+ * expression matches (~ ~* !~ !~*, catalog/regex.c); ILIKE spelled ~~*. */
 #include "rewrite/rw_internal.h"
 
 #include "nodes/nodeFuncs.h"
 
 #include <string.h>
+
+static bool is_text_oid(lg_oid_t o)
+{
+	return o == LG_OID_TEXT || o == LG_OID_VARCHAR || o == LG_OID_BPCHAR || o == LG_OID_NAME;
+}
 
 typedef struct jop {
 	const char *op;
@@ -121,8 +126,43 @@ static int json_op(rw_ctx_t *ctx, const jop_t *j, A_Expr *e, lg_sb_t *out, rw_ty
 	return rc ? -1 : rw_sb_check(ctx, out);
 }
 
+/* text ~ text and friends: catalog/regex.c. Both sides are read as text
+ * (bpchar keeps its padding, as bpcharregexeq sees it). */
+static int regex_op(rw_ctx_t *ctx, const char *op, A_Expr *e, lg_sb_t *out, rw_type_t *type)
+{
+	bool neg = op[0] == '!', icase = op[strlen(op) - 1] == '*';
+	lg_sb_t a = LG_SB_INIT, b = LG_SB_INIT;
+	rw_type_t ta, tb, text = RW_TYPE(LG_OID_TEXT);
+	int rc = rw_expr(ctx, e->lexpr, NULL, &a, &ta);
+	if (rc == 0)
+		rc = rw_expr(ctx, e->rexpr, NULL, &b, &tb);
+	bool ok = (!rw_type_known(&ta) || is_text_oid(ta.oid)) &&
+		  (!rw_type_known(&tb) || is_text_oid(tb.oid));
+	if (rc == 0 && !ok)
+		rc = no_operator(ctx, op, &ta, &tb, e->location, false);
+	if (rc == 0 && !rw_type_known(&ta)) {
+		lg_sb_reset(&a);
+		rc = rw_expr(ctx, e->lexpr, &text, &a, &ta);
+	}
+	if (rc == 0 && !rw_type_known(&tb)) {
+		lg_sb_reset(&b);
+		rc = rw_expr(ctx, e->rexpr, &text, &b, &tb);
+	}
+	if (rc == 0) {
+		lg_sb_appendf(out, "%slg_regex_match(%s, %s, '%s')", neg ? "NOT " : "", a.data, b.data,
+			      icase ? "i" : "");
+		*type = RW_TYPE(LG_OID_BOOL);
+	}
+	lg_sb_free(&a);
+	lg_sb_free(&b);
+	return rc ? -1 : rw_sb_check(ctx, out);
+}
+
 int rw_op_more(rw_ctx_t *ctx, const char *op, A_Expr *e, lg_sb_t *out, rw_type_t *type)
 {
+	if (e->lexpr && (strcmp(op, "~") == 0 || strcmp(op, "~*") == 0 || strcmp(op, "!~") == 0 ||
+			 strcmp(op, "!~*") == 0))
+		return regex_op(ctx, op, e, out, type);
 	const jop_t *j = find_jop(op);
 	if (j && e->lexpr)
 		return json_op(ctx, j, e, out, type);
