@@ -225,7 +225,8 @@ static lg_exec_status_t open_savepoints(lg_session_t *s)
  *   (BEGIN); a later write upgrades it, and fails with 40001 if another
  *   session committed meanwhile, as PostgreSQL may.
  * - implicit blocks (several statements in one Query, writes before Sync)
- *   take the write lock at once. */
+ *   are one SQLite transaction from their first statement; a read-only
+ *   start is upgraded by the first write (40001 if that is impossible). */
 lg_exec_status_t lg_session_begin_sqlite(lg_session_t *s, const lg_rw_stmt_t *plan)
 {
 	bool writes = plan && (plan->writes || plan->ddl);
@@ -236,10 +237,10 @@ lg_exec_status_t lg_session_begin_sqlite(lg_session_t *s, const lg_rw_stmt_t *pl
 			s->sqlite_writes = true; /* upgraded in place by the statement */
 		return LG_EXEC_DONE;
 	}
-	bool explicit_xact = s->xact == LG_XACT_EXPLICIT;
-	if (explicit_xact && !s->xact_snapshot && !writes)
+	if (s->xact == LG_XACT_EXPLICIT && !s->xact_snapshot && !writes)
 		return LG_EXEC_DONE;
-	bool immediate = !explicit_xact || writes;
+	/* Reads never wait for the write lock; a write takes it at once. */
+	bool immediate = writes;
 	lg_exec_status_t st = lg_exec_simple(s->sqlite, immediate ? "BEGIN IMMEDIATE" : "BEGIN",
 					     &s->err);
 	if (st != LG_EXEC_DONE)
