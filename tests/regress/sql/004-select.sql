@@ -67,8 +67,8 @@ SELECT DISTINCT age, active FROM sel_people ORDER BY age, active;
 SELECT count(DISTINCT city) AS cities, count(city) AS with_city, count(*) AS all_rows FROM sel_people;
 SELECT DISTINCT ON (city) city, name FROM sel_people ORDER BY city, id;
 -- ORDER BY
-SELECT id, age FROM sel_people ORDER BY age;
-SELECT id, age FROM sel_people ORDER BY age DESC;
+SELECT id, age FROM sel_people ORDER BY age, id;
+SELECT id, age FROM sel_people ORDER BY age DESC, id;
 SELECT id, age FROM sel_people ORDER BY age ASC NULLS FIRST, id;
 SELECT id, age FROM sel_people ORDER BY age DESC NULLS LAST, id DESC;
 SELECT id, city FROM sel_people ORDER BY city NULLS FIRST, id;
