@@ -299,7 +299,7 @@ note() {   # note TEXT: once per distinct text
 # bench_once NAME WORKLOAD MODE CLIENTS SECONDS: prints "tps lat_ms", or returns 1
 # with the first error lines on stdout.
 bench_once() {
-	local name=$1 wl=$2 mode=$3 c=$4 secs=$5 j out rc tps lat
+	local name=$1 wl=$2 mode=$3 c=$4 secs=$5 j out rc tps lat err
 	j=$((c < NCPU ? c : NCPU))
 	rc=0
 	out=$("$PG_BINDIR/pgbench" -n -M "$mode" -c "$c" -j "$j" -T "$secs" -D "rows=$ROWS" \
@@ -310,8 +310,10 @@ bench_once() {
 	lat=$(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms$/\1/p')
 	if [ $rc != 0 ] || [ -z "$tps" ] || [ -z "$lat" ] \
 	   || ! echo "$out" | grep -q '^number of failed transactions: 0 '; then
-		echo "$out" | grep -m3 -iE "error|abort|fatal|failed" | tr '\n' ' '
-		[ -n "$(echo "$out" | grep -iE "error|abort|fatal|failed")" ] || echo "$out" | tail -2 | tr '\n' ' '
+		err=$(echo "$out" | grep -v '^number of failed transactions: 0 ' \
+			| grep -m3 -iE "error|abort|fatal|failed" | tr '\n' ' ' || true)
+		[ -n "$err" ] || err=$(echo "$out" | grep -E "^(number of transactions|latency average|tps) " | tr '\n' ' ' || true)
+		echo "pgbench exit $rc: $err"
 		return 1
 	fi
 	echo "$tps $lat"
