@@ -64,6 +64,9 @@ int rw_emit_quote(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t *
 		  rw_type_t *type);
 int rw_emit_json_build(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t *out,
 		       rw_type_t *type);
+/* A signature litegres knows but cannot evaluate yet: 0A000. */
+int rw_emit_unsupported(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t *out,
+			rw_type_t *type);
 int rw_emit_to_json(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t *out,
 		    rw_type_t *type);
 

@@ -4,6 +4,8 @@
  * type: catalog/functions_json.c). */
 #include "rewrite/func_int.h"
 
+#include "nodes/nodeFuncs.h"
+
 #include <string.h>
 
 static int args_as_text(rw_ctx_t *ctx, farg_t *args, int from, int n)
@@ -126,4 +128,18 @@ int rw_emit_to_json(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t
 		return -1;
 	lg_sb_putc(out, ')');
 	return rw_sb_check(ctx, out);
+}
+
+int rw_emit_unsupported(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t *out,
+			rw_type_t *type)
+{
+	LG_UNUSED(out), LG_UNUSED(type);
+	lg_sb_t what = LG_SB_INIT;
+	lg_sb_appendf(&what, "%s(", f->name);
+	for (int i = 0; i < n; i++)
+		lg_sb_appendf(&what, "%s%s", i ? ", " : "", rw_type_name(ctx, &args[i].t));
+	lg_sb_putc(&what, ')');
+	int rc = what.failed ? rw_oom(ctx) : rw_unsupported(ctx, exprLocation(args[0].node), what.data);
+	lg_sb_free(&what);
+	return rc;
 }

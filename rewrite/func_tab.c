@@ -151,6 +151,16 @@ const fdef_t rw_funcs[] = {
 	{"date_part", 2, 2, {T(TEXT), T(TIMESTAMPTZ)}, T(FLOAT8), "lg_extract($1, $2, 0)", NULL},
 	{"date_part", 2, 2, {T(TEXT), T(TIMESTAMP)}, T(FLOAT8), "lg_extract($1, $2, 0)", NULL},
 	{"to_timestamp", 1, 1, {T(FLOAT8)}, T(TIMESTAMPTZ), "lg_to_timestamp($1)", NULL},
+	/* timestamptz first: a date argument resolves to it (preferred type) */
+	{"to_char", 2, 2, {T(TIMESTAMPTZ), T(TEXT)}, T(TEXT), "lg_to_char_ts($1, $2, 1)", NULL},
+	{"to_char", 2, 2, {T(TIMESTAMP), T(TEXT)}, T(TEXT), "lg_to_char_ts($1, $2, 0)", NULL},
+	{"to_char", 2, 2, {T(NUMERIC), T(TEXT)}, T(TEXT), NULL, rw_emit_unsupported},
+	{"to_char", 2, 2, {T(FLOAT8), T(TEXT)}, T(TEXT), NULL, rw_emit_unsupported},
+	{"to_char", 2, 2, {T(INT8), T(TEXT)}, T(TEXT), NULL, rw_emit_unsupported},
+	{"to_char", 2, 2, {T(INTERVAL), T(TEXT)}, T(TEXT), NULL, rw_emit_unsupported},
+	{"to_date", 2, 2, {T(TEXT), T(TEXT)}, T(DATE), "lg_to_date($1, $2)", NULL},
+	{"to_timestamp", 2, 2, {T(TEXT), T(TEXT)}, T(TIMESTAMPTZ), "lg_to_timestamp_fmt($1, $2)",
+	 NULL},
 	/* json */
 	{"json_build_object", 0, -1, {ANY}, T(JSON), NULL, rw_emit_json_build},
 	{"jsonb_build_object", 0, -1, {ANY}, T(JSONB), NULL, rw_emit_json_build},
