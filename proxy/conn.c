@@ -157,6 +157,8 @@ static size_t handle_messages(lg_conn_t *c, const uint8_t *data, size_t avail)
 			protocol_violation(c, &err);
 			break;
 		}
+		/* An Execute right before Sync needs no transaction of its own. */
+		c->sess->sync_follows = !startup && used + len < avail && data[used + len] == LG_FE_SYNC;
 		lg_handle_result_t r = lg_session_handle(c->sess, data + used, len);
 		if (r == LG_HANDLE_PARKED)
 			break;

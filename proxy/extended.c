@@ -363,8 +363,10 @@ static lg_handle_result_t handle_execute(lg_session_t *s, const uint8_t *body, s
 	if (plan->kind != LG_RW_SQL) {
 		st = lg_session_utility(s, plan, false, tag, sizeof(tag));
 	} else {
-		/* Writes before Sync form one implicit transaction, as in PostgreSQL. */
-		if (s->xact == LG_XACT_NONE && plan->writes && !cur->done)
+		/* Writes before Sync form one implicit transaction, as in
+		 * PostgreSQL; a lone Execute followed by Sync is that whole
+		 * transaction, so SQLite's autocommit serves. */
+		if (s->xact == LG_XACT_NONE && plan->writes && !cur->done && !s->sync_follows)
 			s->xact = LG_XACT_IMPLICIT;
 		st = lg_session_run_sql(s, cur, m.max_rows);
 		if (st == LG_EXEC_DONE)

@@ -123,6 +123,7 @@ typedef struct lg_session {
 	char **savepoints;   /* names, outermost first */
 	int nsavepoints_open; /* how many of them exist in SQLite yet */
 	bool skip_until_sync; /* extended protocol: error seen */
+	bool sync_follows;    /* the message after this one is already here and is Sync */
 	bool implicit_failed;
 
 	lg_prepared_t *prepared;
