@@ -425,6 +425,7 @@ int lg_cat_register_functions(sqlite3 *db, lg_cat_session_vars_t *vars, lg_error
 	    lg_fn_register_json(db, err) || lg_fn_register_agg(db, err) ||
 	    lg_fn_register_numx(db, err) || lg_fn_register_time(db, err) ||
 	    lg_fn_register_regex(db, err) || lg_fn_register_tochar(db, err) ||
+	    lg_fn_register_upsert(db, err) ||
 	    lg_fn_register_numeric(db, err) || lg_fn_register_datetime(db, err))
 		return -1;
 	return 0;

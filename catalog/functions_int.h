@@ -54,6 +54,7 @@ int lg_fn_register_numx(sqlite3 *db, lg_error_t *err);
 int lg_fn_register_time(sqlite3 *db, lg_error_t *err);
 int lg_fn_register_regex(sqlite3 *db, lg_error_t *err);
 int lg_fn_register_tochar(sqlite3 *db, lg_error_t *err);
+int lg_fn_register_upsert(sqlite3 *db, lg_error_t *err);
 /* functions_numx.c: numeric sqrt at `rscale`, power for a non-integer
  * exponent (PostgreSQL's result scale). */
 int lg_fn_dec_sqrt(const lg_dec_t *x, int rscale, lg_dec_t *r, lg_error_t *err);

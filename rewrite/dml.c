@@ -291,11 +291,20 @@ static bool same_columns(const lg_cat_index_t *ix, const int16_t *attnums, int n
 	return true;
 }
 
-static int conflict_target(rw_ctx_t *ctx, InferClause *inf, const target_t *t, lg_sb_t *out)
+/* The arbiter: its index (NULL when inferred through a predicate only)
+ * and key columns. */
+typedef struct arbiter {
+	const lg_cat_index_t *ix;
+	int16_t attnums[64];
+	int n;
+} arbiter_t;
+
+static int conflict_target(rw_ctx_t *ctx, InferClause *inf, const target_t *t, arbiter_t *a,
+			   lg_sb_t *out)
 {
 	const lg_cat_table_t *tab = t->table;
 	const lg_cat_index_t *ix = NULL;
-	int16_t attnums[64];
+	int16_t *attnums = a->attnums;
 	int n = 0;
 	if (inf->conname) {
 		for (int i = 0; i < tab->nindexes && !ix; i++)
@@ -326,6 +335,8 @@ static int conflict_target(rw_ctx_t *ctx, InferClause *inf, const target_t *t, l
 			return rw_error(ctx, -1, LG_SQLSTATE_INVALID_COLUMN_REFERENCE,
 					"there is no unique or exclusion constraint matching the ON CONFLICT specification");
 	}
+	a->ix = ix;
+	a->n = n;
 	lg_sb_append(out, " ON CONFLICT (");
 	for (int i = 0; i < n; i++) {
 		lg_sb_append(out, i ? ", " : "");
@@ -366,27 +377,31 @@ static int add_excluded(rw_ctx_t *ctx, const target_t *t)
 
 static int set_list(rw_ctx_t *ctx, List *targets, const target_t *t, lg_sb_t *out);
 
-static int on_conflict(rw_ctx_t *ctx, OnConflictClause *oc, const target_t *t, lg_sb_t *out)
+static int on_conflict(rw_ctx_t *ctx, InsertStmt *s, const insert_cols_t *ic, const target_t *t,
+		       lg_sb_t *out)
 {
+	OnConflictClause *oc = s->onConflictClause;
+	arbiter_t a = {0};
 	if (oc->action == ONCONFLICT_UPDATE && !oc->infer)
 		return rw_error(ctx, oc->location, LG_SQLSTATE_SYNTAX_ERROR,
 				"ON CONFLICT DO UPDATE requires inference specification or constraint name");
-	if (oc->infer && conflict_target(ctx, oc->infer, t, out))
+	if (oc->infer && conflict_target(ctx, oc->infer, t, &a, out))
 		return -1;
 	if (oc->action == ONCONFLICT_NOTHING) {
 		lg_sb_append(out, oc->infer ? " DO NOTHING" : " ON CONFLICT DO NOTHING");
 		return rw_sb_check(ctx, out);
 	}
+	/* a row met twice is 21000 (rewrite/upsert.c) */
+	if (rw_upsert_guard(ctx, t->table, a.ix, a.attnums, a.n, ic->cols, ic->n,
+			    (SelectStmt *)s->selectStmt))
+		return -1;
 	if (add_excluded(ctx, t))
 		return -1;
 	lg_sb_append(out, " DO UPDATE SET ");
 	if (set_list(ctx, oc->targetList, t, out))
 		return -1;
-	if (oc->whereClause) {
-		lg_sb_append(out, " WHERE ");
-		if (rw_expr_bool(ctx, oc->whereClause, "WHERE", out))
-			return -1;
-	}
+	if (rw_upsert_condition(ctx, t->rte->name, oc->whereClause, out))
+		return -1;
 	/* RETURNING must not see "excluded". */
 	ctx->scope->nitems--;
 	return rw_sb_check(ctx, out);
@@ -398,7 +413,7 @@ int rw_insert(rw_ctx_t *ctx, InsertStmt *s)
 		return rw_unsupported(ctx, -1, "OVERRIDING");
 	target_t t;
 	lg_sb_t sql = LG_SB_INIT;
-	insert_cols_t ic;
+	insert_cols_t ic = {0};
 	int rc = with_prefix(ctx, s->withClause, &sql);
 	if (rc || open_target(ctx, s->relation, &t)) {
 		lg_sb_free(&sql);
@@ -411,7 +426,7 @@ int rw_insert(rw_ctx_t *ctx, InsertStmt *s)
 	if (rc == 0)
 		rc = insert_source(ctx, s, &ic, &sql);
 	if (rc == 0 && s->onConflictClause)
-		rc = on_conflict(ctx, s->onConflictClause, &t, &sql);
+		rc = on_conflict(ctx, s, &ic, &t, &sql);
 	if (rc == 0)
 		rc = returning(ctx, &t, s->returningList, &sql);
 	if (rc) {

@@ -315,6 +315,13 @@ const rw_cte_t *rw_find_cte(rw_ctx_t *ctx, const char *name);
 int rw_insert(rw_ctx_t *ctx, InsertStmt *s);
 int rw_update(rw_ctx_t *ctx, UpdateStmt *s);
 int rw_delete(rw_ctx_t *ctx, DeleteStmt *s);
+/* upsert.c: ON CONFLICT DO UPDATE affecting a row twice is 21000. The
+ * guard (a statement ahead of the INSERT, when proposed rows could meet
+ * rows the command inserts) and DO UPDATE's WHERE (`where` may be NULL). */
+int rw_upsert_guard(rw_ctx_t *ctx, const lg_cat_table_t *tab, const lg_cat_index_t *arbiter,
+		    const int16_t *keys, int nkeys, const lg_cat_column_t *const *cols, int ncols,
+		    SelectStmt *src);
+int rw_upsert_condition(rw_ctx_t *ctx, const char *target, Node *where, lg_sb_t *out);
 /* dml_from.c: RETURNING that sees the FROM / USING items too. */
 int rw_update_from_returning(rw_ctx_t *ctx, UpdateStmt *s);
 int rw_delete_using_returning(rw_ctx_t *ctx, DeleteStmt *s);

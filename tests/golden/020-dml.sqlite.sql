@@ -53,13 +53,13 @@ insert into users (id, email) values (1, 'dup@x.io') on conflict (id) do nothing
    changes: 0
 
 insert into users (id, email, name) values (1, 'a@x.io', 'Ann') on conflict (id) do update set name = excluded.name, score = users.score where users.active returning id, name
-=> INSERT INTO "users" ("id", "email", "name") VALUES (1, 'a@x.io', 'Ann') ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name", "score" = "users"."score" WHERE "users"."active" RETURNING "id" AS "id", "name" AS "name"
+=> INSERT INTO "users" ("id", "email", "name") VALUES (1, 'a@x.io', 'Ann') ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name", "score" = "users"."score" WHERE lg_upsert_row(0, "users".rowid, ("users"."active")) RETURNING "id" AS "id", "name" AS "name"
    columns: id int4 @1, name text @3
    tag: INSERT 0 <n> [writes]
    | 1 | Ann |
 
 insert into users as u (id, email, name) values (2, 'b@x.io', 'Bobby') on conflict on constraint users_email_key do update set name = u.name || excluded.name returning u.name
-=> INSERT INTO "users" AS "u" ("id", "email", "name") VALUES (2, 'b@x.io', 'Bobby') ON CONFLICT ("email") DO UPDATE SET "name" = "u"."name" || excluded."name" RETURNING "name" AS "name"
+=> INSERT INTO "users" AS "u" ("id", "email", "name") VALUES (2, 'b@x.io', 'Bobby') ON CONFLICT ("email") DO UPDATE SET "name" = "u"."name" || excluded."name" WHERE lg_upsert_row(0, "u".rowid, 1) RETURNING "name" AS "name"
    columns: name text @3
    tag: INSERT 0 <n> [writes]
    | BobBobby |
