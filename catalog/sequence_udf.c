@@ -31,6 +31,11 @@ typedef struct seq_state {
 	seq_val_t *vals;
 	int n, cap;
 	int last; /* index of the sequence nextval used last, -1 if none */
+	/* Prepared once per connection for nextval's hot path (schema public).
+	 * Finalized by lg_cat_close_connection, not here: SQLite destroys the
+	 * functions' data only once every statement is gone. */
+	sqlite3_stmt *read_main;
+	sqlite3_stmt *write_main;
 } seq_state_t;
 
 /* A sequence row as the functions need it. */
@@ -94,16 +99,50 @@ bad:
 
 /* Reads the row of main/temp _lg_sequence by name, or by rowid when name
  * is NULL. 1 found, 0 not, -1 SQLite error. */
-static int read_seq(sqlite3 *db, bool temp, const char *name, int64_t rowid, seq_row_t *r)
+/* A statement on main/temp._lg_sequence: the cached one when `cache` is
+ * given (reset for reuse), else a new one the caller finalizes. NULL when
+ * the schema has no _lg_sequence (no sequences there). */
+static sqlite3_stmt *seq_stmt(sqlite3 *db, bool temp, const char *sql_fmt, const char *where,
+			      sqlite3_stmt **cache)
 {
-	const char *where = name ? "name = ?1" : "rowid = ?1";
+	if (cache && *cache) {
+		sqlite3_reset(*cache);
+		return *cache;
+	}
+	if (temp && sqlite3_table_column_metadata(db, "temp", "_lg_sequence", NULL, NULL, NULL, NULL,
+						  NULL, NULL) != SQLITE_OK)
+		return NULL;
 	char sql[200];
-	snprintf(sql, sizeof(sql),
-		 "SELECT rowid, name, increment_by, min_value, max_value, last_value, cycle, "
-		 "is_called FROM %s._lg_sequence WHERE %s",
-		 temp ? "temp" : "main", where);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	snprintf(sql, sizeof(sql), sql_fmt, temp ? "temp" : "main", where);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db, sql, -1, cache ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	if (cache)
+		*cache = st;
+	return st;
+}
+
+static void done_stmt(sqlite3_stmt *st, sqlite3_stmt *const *cache)
+{
+	if (cache && *cache == st)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+}
+
+static int read_seq(sqlite3 *db, bool temp, const char *name, int64_t rowid, seq_row_t *r,
+		    seq_state_t *state)
+{
+	/* Only the by-name lookup of schema public is hot (nextval in defaults). */
+	sqlite3_stmt **cache = state && name && !temp ? &state->read_main : NULL;
+	sqlite3_stmt *st = seq_stmt(db, temp,
+				    "SELECT rowid, name, increment_by, min_value, max_value, "
+				    "last_value, cycle, is_called FROM %s._lg_sequence WHERE %s",
+				    name ? "name = ?1" : "rowid = ?1", cache);
+	if (!st)
 		return 0; /* no _lg_sequence in that schema: no sequences */
 	if (name)
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -121,7 +160,7 @@ static int read_seq(sqlite3 *db, bool temp, const char *name, int64_t rowid, seq
 		r->cycle = sqlite3_column_int(st, 6) != 0;
 		r->is_called = sqlite3_column_int(st, 7) != 0;
 	}
-	sqlite3_finalize(st);
+	done_stmt(st, cache);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -144,7 +183,7 @@ static int find_seq(sqlite3_context *ctx, sqlite3_value *arg, seq_row_t *r)
 		for (int slot = LG_CAT_SLOT_SEQ; slot <= LG_CAT_SLOT_TEMP_SEQ && !found; slot++) {
 			int64_t rowid = oid - (int64_t)lg_cat_oid(slot, 0);
 			if (rowid > 0 && rowid < (1 << 24))
-				found = read_seq(db, slot == LG_CAT_SLOT_TEMP_SEQ, NULL, rowid, r);
+				found = read_seq(db, slot == LG_CAT_SLOT_TEMP_SEQ, NULL, rowid, r, NULL);
 		}
 		if (found <= 0) {
 			lg_udf_error(ctx, LG_SQLSTATE_UNDEFINED_TABLE,
@@ -169,9 +208,9 @@ static int find_seq(sqlite3_context *ctx, sqlite3_value *arg, seq_row_t *r)
 		return -1;
 	}
 	if (temp_ok)
-		found = read_seq(db, true, name, 0, r);
+		found = read_seq(db, true, name, 0, r, NULL);
 	if (found == 0 && main_ok)
-		found = read_seq(db, false, name, 0, r);
+		found = read_seq(db, false, name, 0, r, sqlite3_user_data(ctx));
 	if (found < 0) {
 		sqlite3_result_error_code(ctx, sqlite3_errcode(db));
 		return -1;
@@ -189,18 +228,19 @@ static int find_seq(sqlite3_context *ctx, sqlite3_value *arg, seq_row_t *r)
 static int write_seq(sqlite3_context *ctx, const seq_row_t *r, int64_t value, bool is_called)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	char sql[128];
-	snprintf(sql, sizeof(sql),
-		 "UPDATE %s._lg_sequence SET last_value = ?1, is_called = ?2 WHERE rowid = ?3",
-		 r->temp ? "temp" : "main");
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK) {
+	seq_state_t *state = sqlite3_user_data(ctx);
+	sqlite3_stmt **cache = !r->temp ? &state->write_main : NULL;
+	sqlite3_stmt *st = seq_stmt(db, r->temp,
+				    "UPDATE %s._lg_sequence SET last_value = ?1, is_called = ?2 "
+				    "WHERE %s",
+				    "rowid = ?3", cache);
+	int rc = st ? SQLITE_OK : sqlite3_errcode(db);
+	if (st) {
 		sqlite3_bind_int64(st, 1, value);
 		sqlite3_bind_int(st, 2, is_called);
 		sqlite3_bind_int64(st, 3, r->rowid);
 		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
+		done_stmt(st, cache);
 	}
 	if (rc != SQLITE_DONE) {
 		if (rc == SQLITE_READONLY)
@@ -333,7 +373,7 @@ static void fn_lastval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (s->last >= 0) {
 		/* The sequence may have been dropped since. */
 		const seq_val_t *e = &s->vals[s->last];
-		found = read_seq(sqlite3_context_db_handle(ctx), e->temp, NULL, e->rowid, &r);
+		found = read_seq(sqlite3_context_db_handle(ctx), e->temp, NULL, e->rowid, &r, NULL);
 		if (found > 0 && strcmp(r.name, s->vals[s->last].name) != 0)
 			found = 0;
 	}

@@ -5,6 +5,16 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 
+void lg_cat_close_connection(sqlite3 *db)
+{
+	if (!db)
+		return;
+	sqlite3_stmt *st;
+	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
+		sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
 void lg_udf_error(sqlite3_context *ctx, lg_sqlstate_t state, const char *fmt, ...)
 {
 	lg_sb_t sb = LG_SB_INIT;

@@ -4,6 +4,7 @@
 #include "catalog/schema.h"
 #include "catalog/sequence.h"
 #include "catalog/types.h"
+#include "catalog/udf.h"
 #include "common/log.h"
 #include "common/mem.h"
 #include "proxy/conn.h"
@@ -77,8 +78,7 @@ void lg_session_free(lg_session_t *s)
 	free_savepoints(s);
 	lg_stmt_cache_free(s->stmts);
 	lg_cat_free(s->cat);
-	if (s->sqlite)
-		sqlite3_close_v2(s->sqlite);
+	lg_cat_close_connection(s->sqlite);
 	if (s->db)
 		lg_db_detach(&s->srv->dbs, s->db);
 	lg_settings_free(s->settings);

@@ -2,6 +2,7 @@
  * the tables resolve like PostgreSQL's (schema pg_catalog, OIDs, columns),
  * and queries over them, translated and encoded as a client sees them, give
  * the rows PostgreSQL 15 printed (psql -At) for the same queries. */
+#include "catalog/udf.h"
 #include "catalog/codec.h"
 #include "catalog/functions.h"
 #include "catalog/pg_catalog.h"
@@ -46,7 +47,7 @@ static void setup(void)
 static void teardown(void)
 {
 	lg_cat_free(cat);
-	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
+	lg_cat_close_connection(db);
 }
 
 static void exec(sqlite3 *d, const char *sql)

@@ -1,6 +1,7 @@
 /* Unit tests for rewrite/: the golden runner over tests/golden/NNN-name.pg.sql
  * (format in tests/golden/README), the translation cache, error positions,
  * and an allocation-failure loop over lg_rw_translate. */
+#include "catalog/udf.h"
 #include "catalog/codec.h"
 #include "catalog/functions.h"
 #include "catalog/schema.h"
@@ -46,7 +47,7 @@ static void env_open(env_t *e)
 static void env_close(env_t *e)
 {
 	lg_cat_free(e->cat);
-	sqlite3_close(e->db);
+	lg_cat_close_connection(e->db);
 }
 
 static int translate(env_t *e, const char *sql, const lg_oid_t *types, int ntypes,

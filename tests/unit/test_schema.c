@@ -1,6 +1,7 @@
 /* Unit tests for catalog/schema*.c and catalog/sequence*.c against an
  * in-memory SQLite. Expected names, values and messages are what
  * PostgreSQL 15 produced for the same definitions. */
+#include "catalog/udf.h"
 #include "catalog/schema.h"
 #include "catalog/schema_parse.h"
 #include "catalog/sequence.h"
@@ -31,7 +32,7 @@ static void setup(void)
 static void teardown(void)
 {
 	lg_cat_free(cat);
-	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
+	lg_cat_close_connection(db);
 }
 
 static void exec(const char *sql)
