@@ -108,9 +108,11 @@ static char unescape(char e)
 	}
 }
 
-/* Decodes the JSON string span (with its quotes) into `out`. */
-static void decode_string(span_t v, lg_sb_t *out)
+/* Decodes the JSON string span (with its quotes) into `out`; false if it
+ * holds \u0000, which text cannot. */
+static bool decode_string(span_t v, lg_sb_t *out)
 {
+	bool ok = true;
 	const char *s = v.s;
 	size_t n = v.n ? v.n - 1 : 0;
 	for (size_t i = 1; i < n; i++) {
@@ -130,8 +132,10 @@ static void decode_string(span_t v, lg_sb_t *out)
 			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 			i += 6;
 		}
+		ok &= cp != 0;
 		put_utf8(out, cp);
 	}
+	return ok;
 }
 
 /* escape_json() of PostgreSQL. */
@@ -259,8 +263,13 @@ static void result_span(sqlite3_context *ctx, span_t v, bool as_text)
 		sqlite3_result_null(ctx);
 	} else if (as_text && kind(v) == '"') {
 		lg_sb_t sb = LG_SB_INIT;
-		decode_string(v, &sb);
-		lg_fn_result_sb(ctx, &sb);
+		if (decode_string(v, &sb)) {
+			lg_fn_result_sb(ctx, &sb);
+		} else {
+			lg_sb_free(&sb);
+			lg_udf_error(ctx, LG_SQLSTATE_INVALID_JSON_TEXT,
+				     "unsupported Unicode escape sequence");
+		}
 	} else {
 		sqlite3_result_text(ctx, v.s, (int)v.n, SQLITE_TRANSIENT);
 	}
