@@ -387,7 +387,8 @@ static lg_handle_result_t handle_execute(lg_session_t *s, const uint8_t *body, s
 		break;
 	case LG_EXEC_DONE:
 		if (plan->notice)
-			lg_session_notice(s, LG_SEV_NOTICE, plan->notice_state, plan->notice);
+			lg_session_notice(s, LG_SEV_NOTICE, plan->notice_state, plan->notice,
+					  plan->notice_detail);
 		lg_wire_command_complete(&s->out, tag);
 		break;
 	case LG_EXEC_ERROR:

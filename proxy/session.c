@@ -146,12 +146,15 @@ static bool client_wants(lg_session_t *s, lg_severity_t sev)
 	return true;
 }
 
-void lg_session_notice(lg_session_t *s, lg_severity_t sev, int state, const char *message)
+void lg_session_notice(lg_session_t *s, lg_severity_t sev, int state, const char *message,
+		       const char *detail)
 {
 	if (!client_wants(s, sev))
 		return;
 	lg_error_t n = LG_ERROR_INIT;
 	lg_error_set(&n, (lg_sqlstate_t)state, "%s", message);
+	if (detail)
+		lg_error_field(&n, LG_ERRF_DETAIL, "%s", detail);
 	n.severity = sev;
 	n.file = NULL;
 	lg_wire_notice(&s->out, &n);
@@ -521,7 +524,8 @@ static lg_handle_result_t run_plan_simple(lg_session_t *s, lg_cursor_exec_t *cur
 			lg_sb_truncate(&s->out, mark);
 	}
 	if (st == LG_EXEC_DONE && plan->notice)
-		lg_session_notice(s, LG_SEV_NOTICE, plan->notice_state, plan->notice);
+		lg_session_notice(s, LG_SEV_NOTICE, plan->notice_state, plan->notice,
+				  plan->notice_detail);
 	if (st == LG_EXEC_BUSY)
 		return park(s, mark);
 	if (st == LG_EXEC_PENDING) {

@@ -177,7 +177,8 @@ int lg_session_chars_before(const char *sql, size_t byte_pos);
 int64_t lg_session_now_usec(void);
 /* Sends a NoticeResponse (NOTICE or WARNING) unless client_min_messages
  * filters it out. */
-void lg_session_notice(lg_session_t *s, lg_severity_t sev, int state, const char *message);
+void lg_session_notice(lg_session_t *s, lg_severity_t sev, int state, const char *message,
+		       const char *detail);
 /* Translates one statement with the session's catalog (cache first). */
 int lg_session_translate(lg_session_t *s, const char *sql, size_t len, const lg_oid_t *ptypes,
 			 int nptypes, lg_rw_stmt_t **out);

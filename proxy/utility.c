@@ -15,7 +15,7 @@
 
 static void warning(lg_session_t *s, lg_sqlstate_t state, const char *msg)
 {
-	lg_session_notice(s, LG_SEV_WARNING, state, msg);
+	lg_session_notice(s, LG_SEV_WARNING, state, msg, NULL);
 }
 
 /* transaction_isolation shows the level of the current transaction. */

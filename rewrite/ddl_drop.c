@@ -144,10 +144,12 @@ static int dependents_error(rw_ctx_t *ctx, const drop_set_t *s, const lg_sb_t *d
 }
 
 /* PostgreSQL's DETAIL lists the dependents of the last target first, each
- * target's in creation order. */
-static void dependents_detail(const drop_set_t *s, const lg_cat_table_t *const *all, int n,
-			      lg_sb_t *detail)
+ * target's in creation order; `cascade` words them as CASCADE's NOTICE does.
+ * Returns how many there are. */
+static int dependents_detail(const drop_set_t *s, const lg_cat_table_t *const *all, int n,
+			     bool cascade, lg_sb_t *detail)
 {
+	int count = 0;
 	for (int k = s->n - 1; k >= 0; k--) {
 		for (int i = 0; i < n; i++) {
 			if (in_set(s, all[i]))
@@ -155,18 +157,38 @@ static void dependents_detail(const drop_set_t *s, const lg_cat_table_t *const *
 			for (int j = 0; j < all[i]->nfkeys; j++) {
 				if (ref_target(s, all[i], &all[i]->fkeys[j]) != s->t[k])
 					continue;
-				lg_sb_appendf(detail,
-					      "%sconstraint %s on table %s depends on table %s",
-					      detail->len ? "\n" : "", all[i]->fkeys[j].name,
-					      all[i]->name, s->t[k]->name);
+				if (cascade)
+					lg_sb_appendf(detail,
+						      "%sdrop cascades to constraint %s on table %s",
+						      detail->len ? "\n" : "", all[i]->fkeys[j].name,
+						      all[i]->name);
+				else
+					lg_sb_appendf(detail,
+						      "%sconstraint %s on table %s depends on table %s",
+						      detail->len ? "\n" : "", all[i]->fkeys[j].name,
+						      all[i]->name, s->t[k]->name);
+				count++;
 			}
 		}
+	}
+	return count;
+}
+
+/* CASCADE's NOTICE: the one dependent, or a count with the list as DETAIL. */
+static void cascade_notice(rw_ctx_t *ctx, int count, const lg_sb_t *detail)
+{
+	if (count == 1) {
+		rw_set_notice(ctx, LG_SQLSTATE_SUCCESSFUL_COMPLETION, "%s", detail->data);
+	} else {
+		rw_set_notice(ctx, LG_SQLSTATE_SUCCESSFUL_COMPLETION,
+			      "drop cascades to %d other objects", count);
+		rw_set_notice_detail(ctx, detail->data);
 	}
 }
 
 /* Foreign keys of tables outside the set that reference tables in it:
- * 2BP01 with RESTRICT; with CASCADE they are dropped (PostgreSQL also
- * sends NOTICE "drop cascades to constraint ...", which litegres cannot). */
+ * 2BP01 with RESTRICT; with CASCADE they are dropped, with PostgreSQL's
+ * NOTICE "drop cascades to ...". */
 static int dependents(rw_ctx_t *ctx, const drop_set_t *s, DropBehavior behavior, ddl_edit_t *edits)
 {
 	const lg_cat_table_t *const *all;
@@ -174,7 +196,7 @@ static int dependents(rw_ctx_t *ctx, const drop_set_t *s, DropBehavior behavior,
 	if (lg_cat_tables(rw_cat(ctx), &all, &n, rw_err(ctx)) < 0)
 		return -1;
 	lg_sb_t detail = LG_SB_INIT;
-	dependents_detail(s, all, n, &detail);
+	int count = dependents_detail(s, all, n, behavior == DROP_CASCADE, &detail);
 	for (int i = 0; i < n && rc == 0 && detail.len && behavior == DROP_CASCADE; i++) {
 		bool refs = false;
 		for (int j = 0; j < all[i]->nfkeys && !in_set(s, all[i]); j++)
@@ -186,6 +208,8 @@ static int dependents(rw_ctx_t *ctx, const drop_set_t *s, DropBehavior behavior,
 		rc = rw_oom(ctx);
 	else if (rc == 0 && detail.len && behavior != DROP_CASCADE)
 		rc = dependents_error(ctx, s, &detail);
+	else if (rc == 0 && count > 0)
+		cascade_notice(ctx, count, &detail);
 	lg_sb_free(&detail);
 	return rc;
 }

@@ -132,6 +132,11 @@ void rw_set_notice(rw_ctx_t *ctx, lg_sqlstate_t state, const char *fmt, ...)
 	lg_sb_free(&sb);
 }
 
+void rw_set_notice_detail(rw_ctx_t *ctx, const char *detail)
+{
+	ctx->notice_detail = lg_arena_strdup(&ctx->arena, detail);
+}
+
 void rw_set_tag(rw_ctx_t *ctx, const char *tag, lg_rw_tag_kind_t kind)
 {
 	ctx->tag = tag;
@@ -232,7 +237,7 @@ static lg_rw_stmt_t *build_plan(rw_ctx_t *ctx)
 	if (ctx->opts->nparam_types > nparams)
 		nparams = ctx->opts->nparam_types;
 	size_t strs = opt_len(ctx->tag) + opt_len(ctx->name) + opt_len(ctx->value) +
-		      opt_len(ctx->notice) +
+		      opt_len(ctx->notice) + opt_len(ctx->notice_detail) +
 		      opt_len(ctx->template_db);
 	for (int i = 0; i < ctx->nsql; i++)
 		strs += ctx->sql_lens[i] + 1;
@@ -288,6 +293,7 @@ static lg_rw_stmt_t *build_plan(rw_ctx_t *ctx)
 	s->name = put_str(&pool, ctx->name);
 	s->notice = put_str(&pool, ctx->notice);
 	s->notice_state = ctx->notice_state;
+	s->notice_detail = put_str(&pool, ctx->notice_detail);
 	s->value = put_str(&pool, ctx->value);
 	s->template_db = put_str(&pool, ctx->template_db);
 	s->missing_ok = ctx->missing_ok;

@@ -72,6 +72,7 @@ typedef struct lg_rw_stmt {
 	const char *notice; /* NOTICE sent before CommandComplete, or NULL
 			     * ("table \"x\" does not exist, skipping") */
 	int notice_state;   /* its SQLSTATE (lg_sqlstate_t) */
+	const char *notice_detail; /* its DETAIL, or NULL */
 
 	bool ddl;    /* changes the schema: bump the database's generation */
 	bool writes; /* needs SQLite's write lock */

@@ -48,6 +48,8 @@ void rw_set_tag(rw_ctx_t *ctx, const char *tag, lg_rw_tag_kind_t kind);
 /* A NOTICE to send before CommandComplete (e.g. "relation \"t\" already
  * exists, skipping"); formatted into the translation's memory. */
 void rw_set_notice(rw_ctx_t *ctx, lg_sqlstate_t state, const char *fmt, ...) LG_PRINTF(3, 4);
+/* The DETAIL of that NOTICE (copied). */
+void rw_set_notice_detail(rw_ctx_t *ctx, const char *detail);
 /* Marks the statement as changing the schema (bumps the generation). */
 void rw_set_ddl(rw_ctx_t *ctx);
 /* Marks the statement as writing (needs SQLite's write lock). */
@@ -157,6 +159,7 @@ struct rw_ctx {
 	const char *value;
 	const char *notice; /* see rw_set_notice */
 	lg_sqlstate_t notice_state;
+	const char *notice_detail;
 	const char *template_db;
 	bool missing_ok;
 	bool is_local;
