@@ -10,7 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-
 #define MAX_DIGITS 200000 /* PostgreSQL: 131072 before, 16383 after the point */
 
 void lg_dec_free(lg_dec_t *d)
@@ -108,9 +107,9 @@ int lg_dec_parse(const char *s, size_t len, lg_dec_t *d, lg_error_t *err)
 void lg_dec_format(const lg_dec_t *d, lg_sb_t *out)
 {
 	if (d->special) {
-		lg_sb_append(out, d->special == LG_DEC_NAN	   ? "NaN"
+		lg_sb_append(out, d->special == LG_DEC_NAN    ? "NaN"
 				  : d->special == LG_DEC_PINF ? "Infinity"
-							   : "-Infinity");
+							      : "-Infinity");
 		return;
 	}
 	if (d->sign < 0 && d->n > 0)
@@ -202,7 +201,8 @@ int lg_dec_mag_mul(const lg_dec_t *a, const lg_dec_t *b, lg_dec_t *r, lg_error_t
 }
 
 /* Truncated |a| / |b| (b non-zero) and optionally the remainder. */
-int lg_dec_mag_divmod(const lg_dec_t *a, const lg_dec_t *b, lg_dec_t *q, lg_dec_t *rem, lg_error_t *err)
+int lg_dec_mag_divmod(const lg_dec_t *a, const lg_dec_t *b, lg_dec_t *q, lg_dec_t *rem,
+		      lg_error_t *err)
 {
 	lg_dec_t r = {0};
 	r.sign = 1;
@@ -384,9 +384,7 @@ int lg_dec_mod(lg_dec_t *a, lg_dec_t *b, lg_dec_t *r, lg_error_t *err)
 int lg_dec_unary(lg_dec_t *d, lg_dec_rmode_t mode, int scale, lg_error_t *err)
 {
 	switch (mode) {
-	case LG_DEC_ABS:
-		d->sign = 1;
-		return 0;
+	case LG_DEC_ABS: d->sign = 1; return 0;
 	case LG_DEC_CEIL:
 	case LG_DEC_FLOOR: {
 		bool frac = false;
@@ -396,7 +394,8 @@ int lg_dec_unary(lg_dec_t *d, lg_dec_rmode_t mode, int scale, lg_error_t *err)
 			return -1;
 		if (frac && ((mode == LG_DEC_CEIL) == (d->sign > 0 || d->n == 0))) {
 			lg_dec_t one = {0}, r = {0};
-			if (lg_dec_parse(mode == LG_DEC_CEIL ? "1" : "-1", mode == LG_DEC_CEIL ? 1 : 2, &one, err))
+			if (lg_dec_parse(mode == LG_DEC_CEIL ? "1" : "-1",
+					 mode == LG_DEC_CEIL ? 1 : 2, &one, err))
 				return -1;
 			int rc = lg_dec_add(d, &one, false, &r, err);
 			lg_dec_free(&one);
@@ -425,4 +424,3 @@ int lg_dec_unary(lg_dec_t *d, lg_dec_rmode_t mode, int scale, lg_error_t *err)
 	}
 	return -1;
 }
-

@@ -19,7 +19,13 @@ struct lg_dec {
 };
 typedef struct lg_dec lg_dec_t;
 
-typedef enum lg_dec_rmode { LG_DEC_ROUND, LG_DEC_TRUNC, LG_DEC_CEIL, LG_DEC_FLOOR, LG_DEC_ABS } lg_dec_rmode_t;
+typedef enum lg_dec_rmode {
+	LG_DEC_ROUND,
+	LG_DEC_TRUNC,
+	LG_DEC_CEIL,
+	LG_DEC_FLOOR,
+	LG_DEC_ABS
+} lg_dec_rmode_t;
 
 void lg_dec_free(lg_dec_t *d);
 int lg_dec_alloc(lg_dec_t *d, int n, lg_error_t *err);
@@ -35,7 +41,8 @@ int lg_dec_mag_add(const lg_dec_t *a, const lg_dec_t *b, lg_dec_t *r, lg_error_t
 int lg_dec_mag_sub(const lg_dec_t *a, const lg_dec_t *b, lg_dec_t *r, lg_error_t *err);
 int lg_dec_mag_mul(const lg_dec_t *a, const lg_dec_t *b, lg_dec_t *r, lg_error_t *err);
 /* Truncated |a| / |b| (b non-zero) and optionally the remainder. */
-int lg_dec_mag_divmod(const lg_dec_t *a, const lg_dec_t *b, lg_dec_t *q, lg_dec_t *rem, lg_error_t *err);
+int lg_dec_mag_divmod(const lg_dec_t *a, const lg_dec_t *b, lg_dec_t *q, lg_dec_t *rem,
+		      lg_error_t *err);
 int lg_dec_add(lg_dec_t *a, lg_dec_t *b, bool negate_b, lg_dec_t *r, lg_error_t *err);
 /* PostgreSQL's weight (base 10000) and first base-10000 digit of |d|. */
 void lg_dec_nbase_lead(const lg_dec_t *d, int *weight, int *first);

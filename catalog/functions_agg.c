@@ -33,9 +33,10 @@ typedef struct acc {
 
 static int type_rank(int t)
 {
-	return t == SQLITE_NULL ? 0 : t == SQLITE_INTEGER || t == SQLITE_FLOAT ? 1
-				 : t == SQLITE_TEXT				? 2
-										: 3;
+	return t == SQLITE_NULL                           ? 0
+	       : t == SQLITE_INTEGER || t == SQLITE_FLOAT ? 1
+	       : t == SQLITE_TEXT                         ? 2
+							  : 3;
 }
 
 static int cmp_value(sqlite3_value *a, sqlite3_value *b, int flags)
@@ -49,10 +50,9 @@ static int cmp_value(sqlite3_value *a, sqlite3_value *b, int flags)
 	}
 	int c;
 	if (flags & KEY_NUMERIC) {
-		c = lg_codec_numeric_cmp((const char *)sqlite3_value_text(a),
-					 (size_t)sqlite3_value_bytes(a),
-					 (const char *)sqlite3_value_text(b),
-					 (size_t)sqlite3_value_bytes(b));
+		c = lg_codec_numeric_cmp(
+			(const char *)sqlite3_value_text(a), (size_t)sqlite3_value_bytes(a),
+			(const char *)sqlite3_value_text(b), (size_t)sqlite3_value_bytes(b));
 	} else if (type_rank(ta) != type_rank(tb)) {
 		c = type_rank(ta) - type_rank(tb);
 	} else if (type_rank(ta) == 1) {
@@ -187,8 +187,8 @@ static void free_acc(acc_t *a)
 
 static bool same_row(const row_t *a, const row_t *b)
 {
-	return a->vlen == b->vlen && a->slen == b->slen && memcmp(a->value, b->value, a->vlen) == 0 &&
-	       memcmp(a->sep, b->sep, a->slen) == 0;
+	return a->vlen == b->vlen && a->slen == b->slen &&
+	       memcmp(a->value, b->value, a->vlen) == 0 && memcmp(a->sep, b->sep, a->slen) == 0;
 }
 
 static void final(sqlite3_context *ctx)

@@ -110,8 +110,9 @@ static int dec_base64(const char *s, size_t len, lg_sb_t *out, lg_error_t *err)
 				else if (pos == 3)
 					end = 2;
 				else
-					return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
-							    "unexpected \"=\" while decoding base64 sequence");
+					return lg_error_set(
+						err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+						"unexpected \"=\" while decoding base64 sequence");
 			}
 			v = 0;
 		} else {
@@ -135,9 +136,11 @@ static int dec_base64(const char *s, size_t len, lg_sb_t *out, lg_error_t *err)
 		}
 	}
 	if (pos != 0) {
-		lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE, "invalid base64 end sequence");
-		lg_error_field(err, LG_ERRF_HINT,
-			       "Input data is missing padding, is truncated, or is otherwise corrupted.");
+		lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+			     "invalid base64 end sequence");
+		lg_error_field(
+			err, LG_ERRF_HINT,
+			"Input data is missing padding, is truncated, or is otherwise corrupted.");
 		return -1;
 	}
 	return 0;
@@ -171,8 +174,8 @@ static int format_of(sqlite3_value *v, lg_error_t *err)
 	for (int i = 0; i < 3; i++)
 		if (strcasecmp(f, names[i]) == 0)
 			return i;
-	return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE, "unrecognized encoding: \"%s\"",
-			    f);
+	return lg_error_set(err, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+			    "unrecognized encoding: \"%s\"", f);
 }
 
 static void fn_encode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -211,7 +214,7 @@ static void fn_decode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
 	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
 	lg_sb_t sb = LG_SB_INIT;
-	int rc = f < 0 ? -1
+	int rc = f < 0    ? -1
 		 : f == 0 ? dec_hex(s, len, &sb, &err)
 		 : f == 1 ? dec_base64(s, len, &sb, &err)
 			  : dec_escape(s, len, &sb, &err);

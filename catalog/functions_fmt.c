@@ -13,6 +13,7 @@
 
 /* PostgreSQL 15's keywords that are not UNRESERVED_KEYWORD (kwlist.h):
  * quote_ident quotes them. Sorted for bsearch. */
+/* clang-format off */
 static const char *const keywords[] = {
 	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
 	"authorization", "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast",
@@ -34,6 +35,7 @@ static const char *const keywords[] = {
 	"xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces",
 	"xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
 };
+/* clang-format on */
 
 static int cmp_kw(const void *a, const void *b)
 {
@@ -147,7 +149,8 @@ static int parse_spec(sqlite3_context *ctx, const char **p, const char *end, spe
 	if (digits(p, end, &n)) {
 		if (*p < end && **p == '$') {
 			if (n == 0)
-				return fmt_error(ctx, "format specifies argument 0, but arguments are numbered from 1");
+				return fmt_error(ctx, "format specifies argument 0, but arguments "
+						      "are numbered from 1");
 			sp->argpos = n;
 			(*p)++;
 		} else {
@@ -163,9 +166,11 @@ static int parse_spec(sqlite3_context *ctx, const char **p, const char *end, spe
 		sp->widthpos = 0;
 		if (digits(p, end, &n)) {
 			if (*p >= end || **p != '$')
-				return fmt_error(ctx, "width argument position must be ended by \"$\"");
+				return fmt_error(ctx,
+						 "width argument position must be ended by \"$\"");
 			if (n == 0)
-				return fmt_error(ctx, "format specifies argument 0, but arguments are numbered from 1");
+				return fmt_error(ctx, "format specifies argument 0, but arguments "
+						      "are numbered from 1");
 			sp->widthpos = n;
 			(*p)++;
 		}
@@ -190,7 +195,8 @@ static void append_padded(lg_sb_t *out, const char *s, size_t len, const spec_t 
 		lg_sb_putc(out, ' ');
 }
 
-static int convert(sqlite3_context *ctx, char type, sqlite3_value *v, const spec_t *sp, lg_sb_t *out)
+static int convert(sqlite3_context *ctx, char type, sqlite3_value *v, const spec_t *sp,
+		   lg_sb_t *out)
 {
 	bool null = sqlite3_value_type(v) == SQLITE_NULL;
 	const char *s = null ? "" : (const char *)sqlite3_value_text(v);
@@ -263,8 +269,10 @@ static void fn_format(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		arg = sp.argpos > 0 ? sp.argpos : arg + 1;
 		if (*p != 's' && *p != 'I' && *p != 'L') {
 			char msg[64];
-			snprintf(msg, sizeof(msg), "unrecognized format() type specifier \"%.*s\"",
-				 (int)lg_fn_utf8_len((const unsigned char *)p, 0, (size_t)(end - p)), p);
+			snprintf(
+				msg, sizeof(msg), "unrecognized format() type specifier \"%.*s\"",
+				(int)lg_fn_utf8_len((const unsigned char *)p, 0, (size_t)(end - p)),
+				p);
 			fmt_error(ctx, msg);
 			goto fail;
 		}

@@ -53,7 +53,8 @@ static void fn_set_config(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	lg_cat_session_vars_t *v = vars_of(ctx);
 	lg_error_t err = LG_ERROR_INIT;
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		lg_udf_error(ctx, LG_SQLSTATE_NULL_VALUE_NOT_ALLOWED, "SET requires parameter name");
+		lg_udf_error(ctx, LG_SQLSTATE_NULL_VALUE_NOT_ALLOWED,
+			     "SET requires parameter name");
 		return;
 	}
 	if (!v || !v->set_setting || !v->get_setting) {
@@ -62,8 +63,8 @@ static void fn_set_config(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	const char *name = (const char *)sqlite3_value_text(argv[0]);
 	const char *value = sqlite3_value_type(argv[1]) == SQLITE_NULL
-		? NULL
-		: (const char *)sqlite3_value_text(argv[1]);
+				    ? NULL
+				    : (const char *)sqlite3_value_text(argv[1]);
 	bool is_local = sqlite3_value_type(argv[2]) != SQLITE_NULL && sqlite3_value_int(argv[2]);
 	if (v->set_setting(v->settings_ctx, name, value, is_local, &err)) {
 		report(ctx, &err);

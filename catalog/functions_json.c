@@ -8,8 +8,8 @@
 #include "catalog/functions_int.h"
 #include "catalog/types.h"
 #include "catalog/udf.h"
-#include "common/error.h"
 #include "common/arena.h"
+#include "common/error.h"
 #include "common/strbuf.h"
 
 #include <sqlite3.h>
@@ -62,8 +62,10 @@ static bool skip_value(const char *s, size_t n, size_t *i)
 
 static int hexval(char c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-		: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+				      : -1;
 }
 
 static void put_utf8(lg_sb_t *out, unsigned cp)
@@ -127,7 +129,8 @@ static bool decode_string(span_t v, lg_sb_t *out)
 		}
 		unsigned cp = hex4(s + i + 1);
 		i += 4;
-		if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < n && s[i + 1] == '\\' && s[i + 2] == 'u') {
+		if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < n && s[i + 1] == '\\' &&
+		    s[i + 2] == 'u') {
 			unsigned lo = hex4(s + i + 3);
 			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 			i += 6;
@@ -283,12 +286,13 @@ static void fn_json_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	int flags = sqlite3_value_int(argv[2]);
-	span_t d = trimmed((const char *)sqlite3_value_text(argv[0]), (size_t)sqlite3_value_bytes(argv[0]));
+	span_t d = trimmed((const char *)sqlite3_value_text(argv[0]),
+			   (size_t)sqlite3_value_bytes(argv[0]));
 	span_t v;
 	bool found = sqlite3_value_type(argv[1]) == SQLITE_INTEGER
-		? get_index(d, sqlite3_value_int64(argv[1]), flags & 2, &v)
-		: get_key(d, (const char *)sqlite3_value_text(argv[1]),
-			  (size_t)sqlite3_value_bytes(argv[1]), &v);
+			     ? get_index(d, sqlite3_value_int64(argv[1]), flags & 2, &v)
+			     : get_key(d, (const char *)sqlite3_value_text(argv[1]),
+				       (size_t)sqlite3_value_bytes(argv[1]), &v);
 	if (found)
 		result_span(ctx, v, flags & 1);
 	else
@@ -319,8 +323,9 @@ static bool path_step(span_t cur, span_t elem, bool jsonb, span_t *next)
 	const char *k = sb.data ? sb.data : "";
 	int64_t idx;
 	bool ok = kind(cur) == '{' ? get_key(cur, k, sb.len, next)
-		  : kind(cur) == '[' && parse_index(k, sb.len, &idx) ? get_index(cur, idx, jsonb, next)
-								       : false;
+		  : kind(cur) == '[' && parse_index(k, sb.len, &idx)
+			  ? get_index(cur, idx, jsonb, next)
+			  : false;
 	lg_sb_free(&sb);
 	return ok;
 }
@@ -333,8 +338,10 @@ static void fn_json_path(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	int flags = sqlite3_value_int(argv[2]);
-	span_t cur = trimmed((const char *)sqlite3_value_text(argv[0]), (size_t)sqlite3_value_bytes(argv[0]));
-	span_t path = trimmed((const char *)sqlite3_value_text(argv[1]), (size_t)sqlite3_value_bytes(argv[1]));
+	span_t cur = trimmed((const char *)sqlite3_value_text(argv[0]),
+			     (size_t)sqlite3_value_bytes(argv[0]));
+	span_t path = trimmed((const char *)sqlite3_value_text(argv[1]),
+			      (size_t)sqlite3_value_bytes(argv[1]));
 	size_t i = 1;
 	span_t elem;
 	while (kind(path) == '[' && next_item(path, &i, false, NULL, &elem)) {
@@ -418,8 +425,10 @@ static void fn_jsonb_contains(sqlite3_context *ctx, int argc, sqlite3_value **ar
 		sqlite3_result_null(ctx);
 		return;
 	}
-	span_t a = trimmed((const char *)sqlite3_value_text(argv[0]), (size_t)sqlite3_value_bytes(argv[0]));
-	span_t b = trimmed((const char *)sqlite3_value_text(argv[1]), (size_t)sqlite3_value_bytes(argv[1]));
+	span_t a = trimmed((const char *)sqlite3_value_text(argv[0]),
+			   (size_t)sqlite3_value_bytes(argv[0]));
+	span_t b = trimmed((const char *)sqlite3_value_text(argv[1]),
+			   (size_t)sqlite3_value_bytes(argv[1]));
 	sqlite3_result_int(ctx, contains(a, b, 0));
 }
 
@@ -446,14 +455,16 @@ static void fn_jsonb_exists(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		sqlite3_result_null(ctx);
 		return;
 	}
-	span_t d = trimmed((const char *)sqlite3_value_text(argv[0]), (size_t)sqlite3_value_bytes(argv[0]));
+	span_t d = trimmed((const char *)sqlite3_value_text(argv[0]),
+			   (size_t)sqlite3_value_bytes(argv[0]));
 	int mode = sqlite3_value_int(argv[2]);
 	if (mode == 0) {
 		sqlite3_result_int(ctx, exists(d, (const char *)sqlite3_value_text(argv[1]),
 					       (size_t)sqlite3_value_bytes(argv[1])));
 		return;
 	}
-	span_t keys = trimmed((const char *)sqlite3_value_text(argv[1]), (size_t)sqlite3_value_bytes(argv[1]));
+	span_t keys = trimmed((const char *)sqlite3_value_text(argv[1]),
+			      (size_t)sqlite3_value_bytes(argv[1]));
 	span_t k;
 	size_t i = 1;
 	bool all = mode == 2, result = all;

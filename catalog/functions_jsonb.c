@@ -8,8 +8,8 @@
 #include "catalog/functions_int.h"
 #include "catalog/types.h"
 #include "catalog/udf.h"
-#include "common/error.h"
 #include "common/arena.h"
+#include "common/error.h"
 #include "common/strbuf.h"
 
 #include <sqlite3.h>
@@ -87,8 +87,8 @@ static int json_value(sqlite3_value *sv, lg_oid_t oid, lg_sb_t *out, lg_error_t 
 	const char *s = text.data ? text.data : "";
 	if (rc == 0) {
 		bool number = oid == LG_OID_INT2 || oid == LG_OID_INT4 || oid == LG_OID_INT8 ||
-			      oid == LG_OID_FLOAT4 || oid == LG_OID_FLOAT8 || oid == LG_OID_NUMERIC ||
-			      oid == LG_OID_OID;
+			      oid == LG_OID_FLOAT4 || oid == LG_OID_FLOAT8 ||
+			      oid == LG_OID_NUMERIC || oid == LG_OID_OID;
 		if (number && json_number(s, text.len))
 			lg_sb_appendn(out, s, text.len);
 		else if (oid == LG_OID_TIMESTAMP || oid == LG_OID_TIMESTAMPTZ)

@@ -26,7 +26,8 @@ static bool in_range(int64_t v, int width)
 
 static void out_of_range(sqlite3_context *ctx, int width)
 {
-	lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "%s out of range", int_type(width));
+	lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "%s out of range",
+		     int_type(width));
 }
 
 static void fn_int_abs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -48,9 +49,11 @@ static void fn_int_abs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void result_float(sqlite3_context *ctx, double r, double x, bool zero_ok)
 {
 	if (isinf(r) && !isinf(x))
-		lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+		lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			     "value out of range: overflow");
 	else if (r == 0.0 && !zero_ok)
-		lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+		lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			     "value out of range: underflow");
 	else
 		sqlite3_result_double(ctx, r);
 }
@@ -58,7 +61,8 @@ static void result_float(sqlite3_context *ctx, double r, double x, bool zero_ok)
 static bool log_arg_ok(sqlite3_context *ctx, double x)
 {
 	if (x == 0.0)
-		lg_udf_error(ctx, LG_SQLSTATE_INVALID_ARGUMENT_FOR_LOG, "cannot take logarithm of zero");
+		lg_udf_error(ctx, LG_SQLSTATE_INVALID_ARGUMENT_FOR_LOG,
+			     "cannot take logarithm of zero");
 	else if (x < 0.0)
 		lg_udf_error(ctx, LG_SQLSTATE_INVALID_ARGUMENT_FOR_LOG,
 			     "cannot take logarithm of a negative number");
@@ -97,7 +101,9 @@ static void fn_math(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		result_float(ctx, x * (M_PI / 180.0), x, true);
 	else if (strcmp(f, "sin") == 0 || strcmp(f, "cos") == 0 || strcmp(f, "tan") == 0) {
 		if (trig_arg_ok(ctx, x, false))
-			sqlite3_result_double(ctx, f[0] == 's' ? sin(x) : f[0] == 'c' ? cos(x) : tan(x));
+			sqlite3_result_double(ctx, f[0] == 's'   ? sin(x)
+						   : f[0] == 'c' ? cos(x)
+								 : tan(x));
 	} else if (strcmp(f, "asin") == 0 || strcmp(f, "acos") == 0) {
 		if (trig_arg_ok(ctx, x, true))
 			sqlite3_result_double(ctx, f[1] == 's' ? asin(x) : acos(x));
@@ -112,8 +118,8 @@ static void fn_atan2(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (lg_fn_any_null(argc, argv))
 		sqlite3_result_null(ctx);
 	else
-		sqlite3_result_double(ctx, atan2(sqlite3_value_double(argv[0]),
-						 sqlite3_value_double(argv[1])));
+		sqlite3_result_double(
+			ctx, atan2(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1])));
 }
 
 /* dpow() */
@@ -130,16 +136,19 @@ static void fn_pow(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	if (x < 0.0 && floor(y) != y && !isinf(y)) {
-		lg_udf_error(ctx, LG_SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
-			     "a negative number raised to a non-integer power yields a complex result");
+		lg_udf_error(
+			ctx, LG_SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+			"a negative number raised to a non-integer power yields a complex result");
 		return;
 	}
 	double r = pow(x, y);
 	bool finite_in = !isinf(x) && !isinf(y);
 	if (isinf(r) && finite_in)
-		lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+		lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			     "value out of range: overflow");
 	else if (r == 0.0 && x != 0.0 && finite_in)
-		lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+		lg_udf_error(ctx, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			     "value out of range: underflow");
 	else
 		sqlite3_result_double(ctx, r);
 }
@@ -211,9 +220,13 @@ static void fn_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	}
 	int64_t r;
 	if (lo < hi)
-		r = x < lo ? 0 : x >= hi ? count + 1 : (int64_t)((x - lo) * (double)count / (hi - lo)) + 1;
+		r = x < lo    ? 0
+		    : x >= hi ? count + 1
+			      : (int64_t)((x - lo) * (double)count / (hi - lo)) + 1;
 	else
-		r = x > lo ? 0 : x <= hi ? count + 1 : (int64_t)((lo - x) * (double)count / (lo - hi)) + 1;
+		r = x > lo    ? 0
+		    : x <= hi ? count + 1
+			      : (int64_t)((lo - x) * (double)count / (lo - hi)) + 1;
 	if (r > INT32_MAX)
 		out_of_range(ctx, 4);
 	else
@@ -231,8 +244,9 @@ static void fn_limit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	int64_t n = sqlite3_value_int64(argv[0]);
 	if (n < 0)
-		lg_udf_error(ctx, offset ? LG_SQLSTATE_INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE
-					 : LG_SQLSTATE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE,
+		lg_udf_error(ctx,
+			     offset ? LG_SQLSTATE_INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE
+				    : LG_SQLSTATE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE,
 			     "%s must not be negative", offset ? "OFFSET" : "LIMIT");
 	else
 		sqlite3_result_int64(ctx, n);
@@ -245,10 +259,10 @@ int lg_fn_register_math(sqlite3 *db, lg_error_t *err)
 		int nargs;
 		void (*fn)(sqlite3_context *, int, sqlite3_value **);
 	} fns[] = {
-		{"lg_int_abs", 2, fn_int_abs},
-		{"lg_math", 2, fn_math},   {"lg_atan2", 2, fn_atan2},
-		{"lg_pow", 2, fn_pow},     {"lg_gcd", 4, fn_gcd},
-		{"lg_width_bucket", 4, fn_width_bucket}, {"lg_limit", 2, fn_limit},
+		{"lg_int_abs", 2, fn_int_abs}, {"lg_math", 2, fn_math},
+		{"lg_atan2", 2, fn_atan2},     {"lg_pow", 2, fn_pow},
+		{"lg_gcd", 4, fn_gcd},         {"lg_width_bucket", 4, fn_width_bucket},
+		{"lg_limit", 2, fn_limit},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(fns); i++)
 		if (lg_fn_register(db, fns[i].name, fns[i].nargs, true, NULL, fns[i].fn, err))

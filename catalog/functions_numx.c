@@ -101,10 +101,13 @@ static int sqrt_trunc(const lg_dec_t *x, int scale, lg_dec_t *r, lg_error_t *err
 		return 0;
 	}
 	/* start at 10^ceil(digits / 2) >= sqrt(n) */
-	rc = rc ? rc : parse_int(1, &cur, err) || lg_dec_shift(&cur, (n.n + 1) / 2, err) ||
-				  parse_int(2, &two, err);
+	rc = rc ? rc
+		: parse_int(1, &cur, err) || lg_dec_shift(&cur, (n.n + 1) / 2, err) ||
+			     parse_int(2, &two, err);
 	while (rc == 0) {
-		rc = lg_dec_mag_divmod(&n, &cur, &q, NULL, err) ? -1 : lg_dec_mag_add(&cur, &q, &sum, err);
+		rc = lg_dec_mag_divmod(&n, &cur, &q, NULL, err)
+			     ? -1
+			     : lg_dec_mag_add(&cur, &q, &sum, err);
 		lg_dec_trim(&q), lg_dec_trim(&sum);
 		rc = rc ? rc : lg_dec_mag_divmod(&sum, &two, &half, NULL, err);
 		lg_dec_trim(&half);
@@ -171,9 +174,10 @@ static int ln_at(const lg_dec_t *x, int scale, lg_dec_t *r, lg_error_t *err)
 		fac *= 2;
 		w += 1;
 	}
-	rc = rc ? rc : add_to(&y, &one, true, &num, err) || add_to(&y, &one, false, &den, err) ||
-			       div_to(&num, &den, w, &z, err) || mul_to(&z, &z, w, &z2, err) ||
-			       copy(&z, &term, err) || copy(&z, &sum, err);
+	rc = rc ? rc
+		: add_to(&y, &one, true, &num, err) || add_to(&y, &one, false, &den, err) ||
+			     div_to(&num, &den, w, &z, err) || mul_to(&z, &z, w, &z2, err) ||
+			     copy(&z, &term, err) || copy(&z, &sum, err);
 	for (long i = 3; rc == 0 && term.n; i += 2) {
 		lg_dec_t p = {0}, q = {0}, s = {0};
 		rc = mul_to(&term, &z2, w, &p, err) || parse_int(i, &k, err) ||
@@ -189,8 +193,9 @@ static int ln_at(const lg_dec_t *x, int scale, lg_dec_t *r, lg_error_t *err)
 		lg_dec_free(&q), lg_dec_free(&s), lg_dec_free(&p);
 	}
 	lg_dec_t f = {0};
-	rc = rc ? rc : parse_int(2 * fac, &f, err) || mul_to(&sum, &f, scale + 2, r, err) ||
-			       lg_dec_round_to(r, scale, false, err);
+	rc = rc ? rc
+		: parse_int(2 * fac, &f, err) || mul_to(&sum, &f, scale + 2, r, err) ||
+			     lg_dec_round_to(r, scale, false, err);
 	lg_dec_free(&f), lg_dec_free(&y), lg_dec_free(&t), lg_dec_free(&one), lg_dec_free(&num);
 	lg_dec_free(&den), lg_dec_free(&z), lg_dec_free(&z2), lg_dec_free(&term), lg_dec_free(&sum);
 	return rc ? -1 : 0;
@@ -298,10 +303,12 @@ int lg_fn_dec_pow(const lg_dec_t *x, const lg_dec_t *y, lg_dec_t *r, lg_error_t 
 		return copy(x, r, err);
 	}
 	if (x->sign < 0)
-		return lg_error_set(err, LG_SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
-				    "a negative number raised to a non-integer power yields a complex result");
+		return lg_error_set(
+			err, LG_SQLSTATE_INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+			"a negative number raised to a non-integer power yields a complex result");
 	lg_dec_t lx = {0}, p = {0};
-	int rc = ln_at(x, 8 - est_ln_dweight(x, err) > 0 ? 8 - est_ln_dweight(x, err) : 0, &lx, err);
+	int rc =
+		ln_at(x, 8 - est_ln_dweight(x, err) > 0 ? 8 - est_ln_dweight(x, err) : 0, &lx, err);
 	double val = rc ? 0 : to_double(&lx) * to_double(y);
 	lg_dec_free(&lx);
 	if (rc == 0 && fabs(val) > 1000 * 3.01 * 2.302585)
@@ -373,8 +380,9 @@ static void call(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	lg_dec_t a = {0}, b = {0}, r = {0};
 	int rc = lg_fn_dec_in(argv[0], &a, &err) || (argc > 1 && lg_fn_dec_in(argv[1], &b, &err));
 	if (rc == 0 && (a.special || b.special))
-		rc = lg_error_set(&err, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
-				  "feature not supported: NaN or infinity in this numeric function");
+		rc = lg_error_set(
+			&err, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
+			"feature not supported: NaN or infinity in this numeric function");
 	if (rc || fn(&a, &b, &r, &err))
 		lg_fn_error(ctx, &err);
 	else
@@ -472,7 +480,8 @@ static int bucket(const lg_dec_t *x, const lg_dec_t *b1, const lg_dec_t *b2, int
 		rc = c < 0 ? bucket_of(x, b1, b2, b1, count, out, err)
 			   : bucket_of(b1, x, b1, b2, count, out, err);
 	if (rc == 0 && *out > INT32_MAX)
-		return lg_error_set(err, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
+		return lg_error_set(err, LG_SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+				    "integer out of range");
 	return rc;
 }
 
@@ -507,8 +516,8 @@ int lg_fn_register_numx(sqlite3 *db, lg_error_t *err)
 		{"lg_num_exp", 1, dec_exp1},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(decs); i++)
-		if (lg_fn_register(db, decs[i].name, decs[i].nargs, true, (void *)(uintptr_t)decs[i].fn,
-				   call, err))
+		if (lg_fn_register(db, decs[i].name, decs[i].nargs, true,
+				   (void *)(uintptr_t)decs[i].fn, call, err))
 			return -1;
 	if (lg_fn_register(db, "lg_num_factorial", 1, true, NULL, fn_factorial, err) ||
 	    lg_fn_register(db, "lg_num_width_bucket", 4, true, NULL, fn_width_bucket, err))

@@ -61,7 +61,8 @@ static void pad(sqlite3_context *ctx, int argc, sqlite3_value **argv, bool left)
 	const unsigned char *s = sqlite3_value_text(argv[0]);
 	size_t slen = (size_t)sqlite3_value_bytes(argv[0]);
 	int64_t len = sqlite3_value_int64(argv[1]);
-	const unsigned char *fill = argc > 2 ? sqlite3_value_text(argv[2]) : (const unsigned char *)" ";
+	const unsigned char *fill =
+		argc > 2 ? sqlite3_value_text(argv[2]) : (const unsigned char *)" ";
 	size_t flen = argc > 2 ? (size_t)sqlite3_value_bytes(argv[2]) : 1;
 	if (len < 0)
 		len = 0;
@@ -112,10 +113,12 @@ static void fn_split_part(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
 	const char *d = (const char *)sqlite3_value_text(argv[1]);
-	size_t slen = (size_t)sqlite3_value_bytes(argv[0]), dlen = (size_t)sqlite3_value_bytes(argv[1]);
+	size_t slen = (size_t)sqlite3_value_bytes(argv[0]),
+	       dlen = (size_t)sqlite3_value_bytes(argv[1]);
 	int64_t n = sqlite3_value_int64(argv[2]);
 	if (n == 0) {
-		lg_udf_error(ctx, LG_SQLSTATE_INVALID_PARAMETER_VALUE, "field position must not be zero");
+		lg_udf_error(ctx, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+			     "field position must not be zero");
 		return;
 	}
 	if (slen == 0 || dlen == 0) {
@@ -150,7 +153,8 @@ static void fn_translate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	const unsigned char *s = sqlite3_value_text(argv[0]), *f = sqlite3_value_text(argv[1]),
 			    *t = sqlite3_value_text(argv[2]);
-	size_t slen = (size_t)sqlite3_value_bytes(argv[0]), flen = (size_t)sqlite3_value_bytes(argv[1]),
+	size_t slen = (size_t)sqlite3_value_bytes(argv[0]),
+	       flen = (size_t)sqlite3_value_bytes(argv[1]),
 	       tlen = (size_t)sqlite3_value_bytes(argv[2]);
 	lg_sb_t sb = LG_SB_INIT;
 	for (size_t i = 0; i < slen;) {
@@ -169,7 +173,8 @@ static void fn_translate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		} else {
 			size_t off = prefix_bytes(t, tlen, pos);
 			if (off < tlen)
-				lg_sb_appendn(&sb, (const char *)t + off, lg_fn_utf8_len(t, off, tlen));
+				lg_sb_appendn(&sb, (const char *)t + off,
+					      lg_fn_utf8_len(t, off, tlen));
 		}
 		i += k;
 	}
@@ -215,12 +220,13 @@ static void fn_chr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	int64_t c = sqlite3_value_int64(argv[0]);
 	if (c < 0) {
-		lg_udf_error(ctx, LG_SQLSTATE_INVALID_PARAMETER_VALUE, "character number must be positive");
+		lg_udf_error(ctx, LG_SQLSTATE_INVALID_PARAMETER_VALUE,
+			     "character number must be positive");
 		return;
 	}
 	if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
 		lg_udf_error(ctx, LG_SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
-			     c == 0 ? "null character not permitted"
+			     c == 0         ? "null character not permitted"
 			     : c > 0x10FFFF ? "requested character too large for encoding: %lld"
 					    : "requested character not valid for encoding: %lld",
 			     (long long)c);
@@ -298,11 +304,16 @@ int lg_fn_register_text(sqlite3 *db, lg_error_t *err)
 		int nargs;
 		void (*fn)(sqlite3_context *, int, sqlite3_value **);
 	} fns[] = {
-		{"lg_lpad", 2, fn_lpad},       {"lg_lpad", 3, fn_lpad},
-		{"lg_rpad", 2, fn_rpad},       {"lg_rpad", 3, fn_rpad},
-		{"lg_split_part", 3, fn_split_part}, {"lg_translate", 3, fn_translate},
-		{"lg_starts_with", 2, fn_starts_with}, {"lg_ascii", 1, fn_ascii},
-		{"lg_chr", 1, fn_chr},         {"lg_initcap", 1, fn_initcap},
+		{"lg_lpad", 2, fn_lpad},
+		{"lg_lpad", 3, fn_lpad},
+		{"lg_rpad", 2, fn_rpad},
+		{"lg_rpad", 3, fn_rpad},
+		{"lg_split_part", 3, fn_split_part},
+		{"lg_translate", 3, fn_translate},
+		{"lg_starts_with", 2, fn_starts_with},
+		{"lg_ascii", 1, fn_ascii},
+		{"lg_chr", 1, fn_chr},
+		{"lg_initcap", 1, fn_initcap},
 		{"lg_md5", 1, fn_md5},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(fns); i++)

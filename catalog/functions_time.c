@@ -27,8 +27,8 @@ static void fn_to_timestamp(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	}
 	/* PostgreSQL's range: 4714-11-24 BC .. 294276 AD; here AD years only */
 	if (secs < -62135596800.0 || secs >= 9224318016000.0) {
-		lg_udf_error(ctx, LG_SQLSTATE_DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"%g\"",
-			     secs);
+		lg_udf_error(ctx, LG_SQLSTATE_DATETIME_FIELD_OVERFLOW,
+			     "timestamp out of range: \"%g\"", secs);
 		return;
 	}
 	int64_t usec = (int64_t)rint(secs * 1000000.0);
@@ -41,8 +41,8 @@ static void fn_to_timestamp(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	lg_dt_j2date((int)(day + lg_dt_date2j(1970, 1, 1)), &y, &m, &d);
 	int64_t s = rem / 1000000, frac = rem % 1000000;
 	char buf[64];
-	int n = snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, (int)(s / 3600),
-			 (int)(s / 60 % 60), (int)(s % 60));
+	int n = snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d:%02d", y, m, d,
+			 (int)(s / 3600), (int)(s / 60 % 60), (int)(s % 60));
 	if (frac) {
 		n += snprintf(buf + n, sizeof(buf) - (size_t)n, ".%06d", (int)frac);
 		while (buf[n - 1] == '0')

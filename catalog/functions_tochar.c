@@ -23,9 +23,9 @@ typedef struct tm_parts {
 	bool has_tz;
 } tm_parts_t;
 
-static const char *const months[] = {"January", "February", "March",     "April",
-				     "May",     "June",     "July",      "August",
-				     "September", "October", "November", "December"};
+static const char *const months[] = {"January",   "February", "March",    "April",
+				     "May",       "June",     "July",     "August",
+				     "September", "October",  "November", "December"};
 static const char *const days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
 				   "Thursday", "Friday", "Saturday"};
 
@@ -77,12 +77,17 @@ static void iso_week(int jd, int year, int *iyear, int *iweek)
 static const char *ordinal(int n, bool upper)
 {
 	int last = n % 10, tens = n % 100;
-	const char *s = (tens >= 11 && tens <= 13) ? "th" : last == 1 ? "st" : last == 2 ? "nd"
-							 : last == 3			? "rd"
-											: "th";
+	const char *s = (tens >= 11 && tens <= 13) ? "th"
+			: last == 1                ? "st"
+			: last == 2                ? "nd"
+			: last == 3                ? "rd"
+						   : "th";
 	if (!upper)
 		return s;
-	return strcmp(s, "st") == 0 ? "ST" : strcmp(s, "nd") == 0 ? "ND" : strcmp(s, "rd") == 0 ? "RD" : "TH";
+	return strcmp(s, "st") == 0   ? "ST"
+	       : strcmp(s, "nd") == 0 ? "ND"
+	       : strcmp(s, "rd") == 0 ? "RD"
+				      : "TH";
 }
 
 static void put_num(lg_sb_t *out, long v, int width, bool fm, const char *suffix)
@@ -116,6 +121,7 @@ static void put_name(lg_sb_t *out, const char *name, const char *pat, bool abbre
 
 /* ---- patterns ---- */
 
+/* clang-format off */
 typedef enum pat {
 	P_YYYY, P_YCOMMA, P_YYY, P_YY, P_Y, P_IYYY, P_IYY, P_IY, P_I, P_CC,
 	P_MM, P_DDD, P_DD, P_D, P_ID, P_J, P_Q, P_WW, P_W, P_IW,
@@ -157,6 +163,7 @@ static const struct {
 	{"IDDD", P_UNSUPPORTED}, {"iddd", P_UNSUPPORTED}, {"TZH", P_UNSUPPORTED},
 	{"TZM", P_UNSUPPORTED}, {"tzh", P_UNSUPPORTED}, {"tzm", P_UNSUPPORTED},
 };
+/* clang-format on */
 
 /* The longest keyword at p, or -1. */
 static int keyword_at(const char *p)
@@ -258,8 +265,9 @@ static int format(const char *f, const tm_parts_t *t, lg_sb_t *out, lg_error_t *
 	const char *p = f;
 	while (*p) {
 		bool fm = false;
-		while (strncmp(p, "FM", 2) == 0 || strncmp(p, "fm", 2) == 0 || strncmp(p, "TM", 2) == 0 ||
-		       strncmp(p, "tm", 2) == 0 || strncmp(p, "FX", 2) == 0 || strncmp(p, "fx", 2) == 0) {
+		while (strncmp(p, "FM", 2) == 0 || strncmp(p, "fm", 2) == 0 ||
+		       strncmp(p, "TM", 2) == 0 || strncmp(p, "tm", 2) == 0 ||
+		       strncmp(p, "FX", 2) == 0 || strncmp(p, "fx", 2) == 0) {
 			fm |= p[0] == 'F' || p[0] == 'f' ? p[1] == 'M' || p[1] == 'm' : false;
 			p += 2;
 		}
@@ -391,8 +399,12 @@ static int parse_field(pat_t pat, const char *kw, const char **in, bool adjacent
 		       lg_error_t *err)
 {
 	long v = 0;
-	int width = pat == P_YYYY ? (adjacent ? 4 : 9) : pat == P_YYY ? 3 : pat == P_Y ? 1
-		    : pat == P_MS ? 3 : pat == P_US ? 6 : 2;
+	int width = pat == P_YYYY  ? (adjacent ? 4 : 9)
+		    : pat == P_YYY ? 3
+		    : pat == P_Y   ? 1
+		    : pat == P_MS  ? 3
+		    : pat == P_US  ? 6
+				   : 2;
 	switch (pat) {
 	case P_MONTH:
 	case P_MON:
@@ -410,8 +422,7 @@ static int parse_field(pat_t pat, const char *kw, const char **in, bool adjacent
 		r->pm = (**in == 'p' || **in == 'P');
 		*in += 2;
 		return 0;
-	default:
-		break;
+	default: break;
 	}
 	int n = digits(in, width, &v);
 	if (n == 0)
@@ -458,8 +469,9 @@ static int parse_input(const char *in, const char *f, parsed_t *r, lg_error_t *e
 		int k = keyword_at(f);
 		if (k < 0) {
 			if (*f == '"' || *f == '\\' || !is_sep(*f))
-				return lg_error_set(err, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
-						    "feature not supported: this to_date/to_timestamp format");
+				return lg_error_set(
+					err, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
+					"feature not supported: this to_date/to_timestamp format");
 			/* a separator matches one separator of the input, or none */
 			f++;
 			while (*in == ' ')
@@ -470,9 +482,10 @@ static int parse_input(const char *in, const char *f, parsed_t *r, lg_error_t *e
 		}
 		pat_t pat = keywords[k].p;
 		if (!parse_supported(pat))
-			return lg_error_set(err, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
-					    "feature not supported: to_date/to_timestamp pattern \"%s\"",
-					    keywords[k].kw);
+			return lg_error_set(
+				err, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
+				"feature not supported: to_date/to_timestamp pattern \"%s\"",
+				keywords[k].kw);
 		f += strlen(keywords[k].kw);
 		if (!*in)
 			break; /* missing fields keep their defaults */

@@ -27,8 +27,8 @@ typedef struct rx {
 	char *pattern;
 	int flags; /* RX_* */
 	regex_t re;
-	int ngroups;           /* capturing groups of the ARE */
-	int map[MAX_GROUPS];   /* ARE group -> ERE group */
+	int ngroups; /* capturing groups of the ARE */
+	int map[MAX_GROUPS]; /* ARE group -> ERE group */
 } rx_t;
 
 enum { RX_ICASE = 1, RX_NEWLINE = 2, RX_GLOBAL = 4 };
@@ -60,11 +60,11 @@ static const char *class_set(const char *name, size_t len)
 	static const struct {
 		const char *name, *set;
 	} classes[] = {
-		{"alnum", "0-9A-Za-z"}, {"alpha", "A-Za-z"},  {"digit", "0-9"},
-		{"lower", "a-z"},       {"upper", "A-Z"},     {"xdigit", "0-9A-Fa-f"},
-		{"space", " \t\n\r\f\v"}, {"blank", " \t"},   {"word", "0-9A-Za-z_"},
-		{"punct", "!-/:-@[-`{-~"}, {"cntrl", "\x01-\x1f\x7f"},
-		{"print", " -~"},       {"graph", "!-~"},
+		{"alnum", "0-9A-Za-z"},    {"alpha", "A-Za-z"},        {"digit", "0-9"},
+		{"lower", "a-z"},          {"upper", "A-Z"},           {"xdigit", "0-9A-Fa-f"},
+		{"space", " \t\n\r\f\v"},  {"blank", " \t"},           {"word", "0-9A-Za-z_"},
+		{"punct", "!-/:-@[-`{-~"}, {"cntrl", "\x01-\x1f\x7f"}, {"print", " -~"},
+		{"graph", "!-~"},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(classes); i++)
 		if (strlen(classes[i].name) == len && memcmp(classes[i].name, name, len) == 0)
@@ -100,7 +100,10 @@ static int bracket_escape(tr_t *t, bracket_t *b)
 	if (t->p >= t->end)
 		return invalid(t, "invalid escape \\ sequence");
 	char e = *t->p++;
-	const char *set = e == 'd' ? "0-9" : e == 's' ? " \t\n\r\f\v" : e == 'w' ? "0-9A-Za-z_" : NULL;
+	const char *set = e == 'd'   ? "0-9"
+			  : e == 's' ? " \t\n\r\f\v"
+			  : e == 'w' ? "0-9A-Za-z_"
+				     : NULL;
 	if (set) {
 		lg_sb_append(&b->items, set);
 		return 0;
@@ -125,7 +128,8 @@ static int bracket_range(tr_t *t, bracket_t *b, unsigned char lo, unsigned char 
 	if (lower || upper)
 		lg_sb_appendf(&b->items, "%c-%c", lo ^ 0x20, hi ^ 0x20);
 	else if (!(hi < 'A' || lo > 'z' || (lo > 'Z' && hi < 'a')))
-		return unsupported(t, "case-insensitive ranges across letters and other characters");
+		return unsupported(t,
+				   "case-insensitive ranges across letters and other characters");
 	return 0;
 }
 
@@ -134,7 +138,8 @@ static int bracket_item(tr_t *t, bracket_t *b)
 	unsigned char c = (unsigned char)*t->p;
 	if (c == '[' && t->p + 1 < t->end && t->p[1] == ':') {
 		const char *name = t->p + 2, *close = strstr(name, ":]");
-		const char *set = close && close < t->end ? class_set(name, (size_t)(close - name)) : NULL;
+		const char *set =
+			close && close < t->end ? class_set(name, (size_t)(close - name)) : NULL;
 		if (!set)
 			return invalid(t, "invalid character class");
 		lg_sb_append(&b->items, set);
@@ -200,10 +205,18 @@ static int escape(tr_t *t)
 		char c;
 		const char *ere;
 	} classes[] = {
-		{'d', "[0-9]"},		  {'D', "[^0-9]"},	   {'s', "[ \t\n\r\f\v]"},
-		{'S', "[^ \t\n\r\f\v]"}, {'w', "[0-9A-Za-z_]"}, {'W', "[^0-9A-Za-z_]"},
-		{'n', "\n"},		  {'t', "\t"},		   {'r', "\r"},
-		{'f', "\f"},		  {'v', "\v"},		   {'a', "\a"},
+		{'d', "[0-9]"},
+		{'D', "[^0-9]"},
+		{'s', "[ \t\n\r\f\v]"},
+		{'S', "[^ \t\n\r\f\v]"},
+		{'w', "[0-9A-Za-z_]"},
+		{'W', "[^0-9A-Za-z_]"},
+		{'n', "\n"},
+		{'t', "\t"},
+		{'r', "\r"},
+		{'f', "\f"},
+		{'v', "\v"},
+		{'a', "\a"},
 		{'e', "\x1b"},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(classes); i++)
@@ -269,9 +282,7 @@ static int atom(tr_t *t)
 	case '(': return group(t);
 	case '*':
 	case '+':
-	case '?':
-		lg_sb_putc(&t->out, (char)c);
-		return after_quantifier(t);
+	case '?': lg_sb_putc(&t->out, (char)c); return after_quantifier(t);
 	case '{':
 		if (t->p < t->end && *t->p >= '0' && *t->p <= '9') {
 			const char *close = memchr(t->p, '}', (size_t)(t->end - t->p));
@@ -368,8 +379,9 @@ static int compile(const char *p, size_t len, int flags, rx_t **out, lg_error_t 
 {
 	locale_t loc = utf8_locale();
 	if (!loc)
-		return lg_error_set(err, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
-				    "feature not supported: regular expressions without the C.UTF-8 locale");
+		return lg_error_set(
+			err, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
+			"feature not supported: regular expressions without the C.UTF-8 locale");
 	rx_t *rx = lg_calloc(1, sizeof(*rx));
 	lg_sb_t ere = LG_SB_INIT;
 	if (!rx || !(rx->pattern = lg_strndup(p, len))) {
@@ -404,7 +416,8 @@ static rx_t *pattern_arg(sqlite3_context *ctx, sqlite3_value **argv, int arg, in
 	const char *p = (const char *)sqlite3_value_text(argv[arg]);
 	size_t len = (size_t)sqlite3_value_bytes(argv[arg]);
 	rx_t *rx = sqlite3_get_auxdata(ctx, arg);
-	if (rx && rx->flags == flags && strlen(rx->pattern) == len && memcmp(rx->pattern, p, len) == 0)
+	if (rx && rx->flags == flags && strlen(rx->pattern) == len &&
+	    memcmp(rx->pattern, p, len) == 0)
 		return rx;
 	lg_error_t err = LG_ERROR_INIT;
 	if (compile(p ? p : "", len, flags, &rx, &err)) {
@@ -445,8 +458,7 @@ static int parse_flags(sqlite3_context *ctx, sqlite3_value *v, bool allow_global
 			lg_udf_error(ctx, LG_SQLSTATE_FEATURE_NOT_SUPPORTED,
 				     "feature not supported: regular expression option \"%c\"", *f);
 			return -1;
-		default:
-			goto bad;
+		default: goto bad;
 		}
 	}
 	return flags;
@@ -480,12 +492,13 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	regmatch_t m[1];
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	sqlite3_result_int(ctx, exec_at(rx, s ? s : "", (size_t)sqlite3_value_bytes(argv[0]), 0, m, 1) == 0);
+	sqlite3_result_int(
+		ctx, exec_at(rx, s ? s : "", (size_t)sqlite3_value_bytes(argv[0]), 0, m, 1) == 0);
 }
 
 /* The replacement text: \1..\9 groups, \& the match, \\ a backslash. */
-static void substitute(const rx_t *rx, const char *s, const regmatch_t *m, const char *r, size_t rlen,
-		       lg_sb_t *out)
+static void substitute(const rx_t *rx, const char *s, const regmatch_t *m, const char *r,
+		       size_t rlen, lg_sb_t *out)
 {
 	for (size_t i = 0; i < rlen; i++) {
 		if (r[i] != '\\' || i + 1 >= rlen) {
@@ -522,7 +535,8 @@ static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
 	const char *r = (const char *)sqlite3_value_text(argv[2]);
-	size_t len = (size_t)sqlite3_value_bytes(argv[0]), rlen = (size_t)sqlite3_value_bytes(argv[2]);
+	size_t len = (size_t)sqlite3_value_bytes(argv[0]),
+	       rlen = (size_t)sqlite3_value_bytes(argv[2]);
 	regmatch_t m[MAX_GROUPS * 2 + 2];
 	lg_sb_t out = LG_SB_INIT;
 	size_t pos = 0;

@@ -52,9 +52,7 @@ static bool is_intish(lg_oid_t o)
 static const char *agg_sql(agg_kind_t k, lg_oid_t t, rw_type_t *res)
 {
 	switch (k) {
-	case AGG_COUNT:
-		*res = RW_TYPE(LG_OID_INT8);
-		return "count";
+	case AGG_COUNT: *res = RW_TYPE(LG_OID_INT8); return "count";
 	case AGG_SUM:
 		if (t == LG_OID_INT2 || t == LG_OID_INT4) {
 			*res = RW_TYPE(LG_OID_INT8);
@@ -92,11 +90,8 @@ static const char *agg_sql(agg_kind_t k, lg_oid_t t, rw_type_t *res)
 			return NULL;
 		*res = RW_TYPE(LG_OID_BOOL);
 		return k == AGG_AND ? "min" : "max";
-	case AGG_STRING:
-		*res = RW_TYPE(LG_OID_TEXT);
-		return "group_concat";
-	case AGG_NONE:
-		break;
+	case AGG_STRING: *res = RW_TYPE(LG_OID_TEXT); return "group_concat";
+	case AGG_NONE: break;
 	}
 	return NULL;
 }
@@ -177,7 +172,8 @@ static int order_key(rw_ctx_t *ctx, FuncCall *fc, SortBy *sb, const farg_t *args
 	if (rc == 0 && fc->agg_distinct &&
 	    !(e.len == args[0].sb.len && memcmp(e.data, args[0].sb.data, e.len) == 0))
 		rc = rw_error(ctx, sb->location, LG_SQLSTATE_INVALID_COLUMN_REFERENCE,
-			      "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list");
+			      "in an aggregate with DISTINCT, ORDER BY expressions must appear in "
+			      "argument list");
 	if (rc == 0) {
 		bool desc = sb->sortby_dir == SORTBY_DESC;
 		bool nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT
@@ -236,8 +232,8 @@ static int aggregate_body(rw_ctx_t *ctx, FuncCall *fc, agg_kind_t k, farg_t *arg
 	if (fc->agg_star ? k != AGG_COUNT : n != want_n)
 		return rw_no_function(ctx, fc, args, n);
 	const char *fn = agg_sql(k, n ? args[0].t.oid : 0, type);
-	if (!fn || (k == AGG_STRING && (!rw_is_text_type(args[0].t.oid) ||
-					!rw_is_text_type(args[1].t.oid))))
+	if (!fn || (k == AGG_STRING &&
+		    (!rw_is_text_type(args[0].t.oid) || !rw_is_text_type(args[1].t.oid))))
 		return rw_no_function(ctx, fc, args, n);
 	if (k == AGG_MIN || k == AGG_MAX)
 		type->typmod = -1;

@@ -100,8 +100,9 @@ static int set_values(rw_ctx_t *ctx, dml_from_t *df, List *targets)
 						      "multiple-column UPDATE from a subquery");
 			List *args = ((RowExpr *)m->source)->args;
 			if (list_length(args) != m->ncolumns)
-				return rw_error(ctx, rt->location, LG_SQLSTATE_SYNTAX_ERROR,
-						"number of columns does not match number of values");
+				return rw_error(
+					ctx, rt->location, LG_SQLSTATE_SYNTAX_ERROR,
+					"number of columns does not match number of values");
 			val = list_nth(args, m->colno - 1);
 		}
 		if (set_value(ctx, df, rt, val, i))
@@ -266,7 +267,8 @@ static int emit_via_table(rw_ctx_t *ctx, dml_from_t *df, bool update)
 		for (int i = 0; i < df->nsets; i++) {
 			lg_sb_append(&sql, i ? ", " : "");
 			lg_sb_append_ident(&sql, df->set_cols[i]->name);
-			lg_sb_appendf(&sql, " = (SELECT \"s%d\" FROM " TMP " WHERE \"lg_rid\" = ", i + 1);
+			lg_sb_appendf(&sql,
+				      " = (SELECT \"s%d\" FROM " TMP " WHERE \"lg_rid\" = ", i + 1);
 			lg_sb_append_ident(&sql, df->target->name);
 			lg_sb_append(&sql, ".rowid)");
 		}

@@ -72,7 +72,8 @@ int rw_no_function(rw_ctx_t *ctx, FuncCall *fc, const farg_t *args, int n)
 		 "function %s(%s) does not exist", rw_name_list(ctx, fc->funcname),
 		 sb.data ? sb.data : "");
 	lg_error_field(ctx->err, LG_ERRF_HINT,
-		       "No function matches the given name and argument types. You might need to add explicit type casts.");
+		       "No function matches the given name and argument types. You might need to "
+		       "add explicit type casts.");
 	lg_sb_free(&sb);
 	return -1;
 }
@@ -173,8 +174,7 @@ static const char *func_name(FuncCall *fc)
 	return NULL;
 }
 
-static int plain_call(rw_ctx_t *ctx, FuncCall *fc, const char *name, lg_sb_t *out,
-		      rw_type_t *type)
+static int plain_call(rw_ctx_t *ctx, FuncCall *fc, const char *name, lg_sb_t *out, rw_type_t *type)
 {
 	farg_t *args = NULL;
 	int n = 0;
@@ -200,8 +200,7 @@ done:
 	return rc ? -1 : 0;
 }
 
-int rw_func_call(rw_ctx_t *ctx, FuncCall *fc, const rw_type_t *want, lg_sb_t *out,
-		 rw_type_t *type)
+int rw_func_call(rw_ctx_t *ctx, FuncCall *fc, const rw_type_t *want, lg_sb_t *out, rw_type_t *type)
 {
 	LG_UNUSED(want);
 	if (fc->func_variadic)
@@ -212,9 +211,10 @@ int rw_func_call(rw_ctx_t *ctx, FuncCall *fc, const rw_type_t *want, lg_sb_t *ou
 	if (name && rw_is_window_function(name))
 		return rw_window_func(ctx, fc, name, out, type);
 	if (fc->over)
-		return rw_error(ctx, fc->location, LG_SQLSTATE_WRONG_OBJECT_TYPE,
-				"OVER specified, but %s is not a window function nor an aggregate function",
-				name ? name : rw_name_list(ctx, fc->funcname));
+		return rw_error(
+			ctx, fc->location, LG_SQLSTATE_WRONG_OBJECT_TYPE,
+			"OVER specified, but %s is not a window function nor an aggregate function",
+			name ? name : rw_name_list(ctx, fc->funcname));
 	return plain_call(ctx, fc, name, out, type);
 }
 
@@ -236,8 +236,8 @@ int rw_sql_value_function(rw_ctx_t *ctx, SQLValueFunction *f, lg_sb_t *out, rw_t
 		break;
 	case SVFOP_CURRENT_TIMESTAMP_N:
 	case SVFOP_LOCALTIMESTAMP_N: {
-		lg_oid_t o = f->op == SVFOP_CURRENT_TIMESTAMP_N ? LG_OID_TIMESTAMPTZ
-								 : LG_OID_TIMESTAMP;
+		lg_oid_t o =
+			f->op == SVFOP_CURRENT_TIMESTAMP_N ? LG_OID_TIMESTAMPTZ : LG_OID_TIMESTAMP;
 		*type = (rw_type_t){o, f->typmod};
 		lg_sb_appendf(out, "lg_cast(lg_now(), %u, %u, %d)", o, o, (int)f->typmod);
 		return rw_sb_check(ctx, out);
@@ -263,8 +263,7 @@ int rw_sql_value_function(rw_ctx_t *ctx, SQLValueFunction *f, lg_sb_t *out, rw_t
 		*type = RW_TYPE(LG_OID_NAME);
 		sql = "'public'";
 		break;
-	default:
-		return rw_unsupported(ctx, f->location, "CURRENT_TIME(n) and LOCALTIME(n)");
+	default: return rw_unsupported(ctx, f->location, "CURRENT_TIME(n) and LOCALTIME(n)");
 	}
 	lg_sb_append(out, sql);
 	return rw_sb_check(ctx, out);

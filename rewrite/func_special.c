@@ -139,7 +139,8 @@ int rw_emit_unsupported(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_
 	for (int i = 0; i < n; i++)
 		lg_sb_appendf(&what, "%s%s", i ? ", " : "", rw_type_name(ctx, &args[i].t));
 	lg_sb_putc(&what, ')');
-	int rc = what.failed ? rw_oom(ctx) : rw_unsupported(ctx, exprLocation(args[0].node), what.data);
+	int rc = what.failed ? rw_oom(ctx)
+			     : rw_unsupported(ctx, exprLocation(args[0].node), what.data);
 	lg_sb_free(&what);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #define T(x) LG_OID_##x
 #define ANY RW_ANY
 
+/* clang-format off */
 const fdef_t rw_funcs[] = {
 	/* session */
 	{"version", 0, 0, {0}, T(TEXT), "lg_version()", NULL},
@@ -169,5 +170,6 @@ const fdef_t rw_funcs[] = {
 	{"to_json", 1, 1, {ANY}, T(JSON), NULL, rw_emit_to_json},
 	{"to_jsonb", 1, 1, {ANY}, T(JSONB), NULL, rw_emit_to_json},
 };
+/* clang-format on */
 
 const size_t rw_nfuncs = LG_ARRAY_LEN(rw_funcs);

@@ -15,8 +15,8 @@ static bool is_ts(lg_oid_t o)
 
 /* timestamp ± interval, date ± interval (a timestamp), timestamp -
  * timestamp (an interval). 1: not such an operator. */
-static int interval_arith(rw_ctx_t *ctx, const char *op, operand_t *a, operand_t *b,
-			  lg_sb_t *out, rw_type_t *type)
+static int interval_arith(rw_ctx_t *ctx, const char *op, operand_t *a, operand_t *b, lg_sb_t *out,
+			  rw_type_t *type)
 {
 	lg_oid_t x = a->t.oid, y = b->t.oid;
 	bool pm = op[0] == '+' || op[0] == '-';
@@ -59,15 +59,14 @@ int rw_op_datetime(rw_ctx_t *ctx, const char *op, operand_t *a, operand_t *b, lg
 		lg_sb_appendf(out, "lg_date_diff(%s, %s)", a->sb.data, b->sb.data);
 		return rw_sb_check(ctx, out);
 	}
-	if (op[0] == '+' && ((x == LG_OID_DATE && y == LG_OID_TIME) ||
-			     (x == LG_OID_TIME && y == LG_OID_DATE))) {
+	if (op[0] == '+' &&
+	    ((x == LG_OID_DATE && y == LG_OID_TIME) || (x == LG_OID_TIME && y == LG_OID_DATE))) {
 		/* date + time is a timestamp: the time as an interval from midnight */
 		const operand_t *d = x == LG_OID_DATE ? a : b, *t = x == LG_OID_DATE ? b : a;
 		*type = RW_TYPE(LG_OID_TIMESTAMP);
-		lg_sb_appendf(out, "lg_ts_add(%s, lg_cast(%s, %u, %u, -1), 1)", d->sb.data, t->sb.data,
-			      LG_OID_TIME, LG_OID_INTERVAL);
+		lg_sb_appendf(out, "lg_ts_add(%s, lg_cast(%s, %u, %u, -1), 1)", d->sb.data,
+			      t->sb.data, LG_OID_TIME, LG_OID_INTERVAL);
 		return rw_sb_check(ctx, out);
 	}
 	return interval_arith(ctx, op, a, b, out, type);
 }
-

@@ -14,16 +14,20 @@ static bool is_text_oid(lg_oid_t o)
 
 typedef struct jop {
 	const char *op;
-	lg_oid_t right;   /* the right operand's type; 0: the left one's */
-	lg_oid_t result;  /* 0: the left operand's type */
+	lg_oid_t right; /* the right operand's type; 0: the left one's */
+	lg_oid_t result; /* 0: the left operand's type */
 	bool jsonb_only;
 } jop_t;
 
 static const jop_t jops[] = {
-	{"->", LG_OID_TEXT, 0, false},	 {"->>", LG_OID_TEXT, LG_OID_TEXT, false},
-	{"#>", LG_OID_TEXT_ARRAY, 0, false}, {"#>>", LG_OID_TEXT_ARRAY, LG_OID_TEXT, false},
-	{"@>", 0, LG_OID_BOOL, true},	 {"<@", 0, LG_OID_BOOL, true},
-	{"?", LG_OID_TEXT, LG_OID_BOOL, true}, {"?|", LG_OID_TEXT_ARRAY, LG_OID_BOOL, true},
+	{"->", LG_OID_TEXT, 0, false},
+	{"->>", LG_OID_TEXT, LG_OID_TEXT, false},
+	{"#>", LG_OID_TEXT_ARRAY, 0, false},
+	{"#>>", LG_OID_TEXT_ARRAY, LG_OID_TEXT, false},
+	{"@>", 0, LG_OID_BOOL, true},
+	{"<@", 0, LG_OID_BOOL, true},
+	{"?", LG_OID_TEXT, LG_OID_BOOL, true},
+	{"?|", LG_OID_TEXT_ARRAY, LG_OID_BOOL, true},
 	{"?&", LG_OID_TEXT_ARRAY, LG_OID_BOOL, true},
 };
 
@@ -38,12 +42,15 @@ static const jop_t *find_jop(const char *op)
 static int no_operator(rw_ctx_t *ctx, const char *op, const rw_type_t *a, const rw_type_t *b,
 		       int location, bool ambiguous)
 {
-	rw_error(ctx, location, ambiguous ? LG_SQLSTATE_AMBIGUOUS_FUNCTION : LG_SQLSTATE_UNDEFINED_FUNCTION,
+	rw_error(ctx, location,
+		 ambiguous ? LG_SQLSTATE_AMBIGUOUS_FUNCTION : LG_SQLSTATE_UNDEFINED_FUNCTION,
 		 "operator %s: %s %s %s", ambiguous ? "is not unique" : "does not exist",
 		 rw_type_name(ctx, a), op, rw_type_name(ctx, b));
 	lg_error_field(ctx->err, LG_ERRF_HINT,
-		       ambiguous ? "Could not choose a best candidate operator. You might need to add explicit type casts."
-				 : "No operator matches the given name and argument types. You might need to add explicit type casts.");
+		       ambiguous ? "Could not choose a best candidate operator. You might need to "
+				   "add explicit type casts."
+				 : "No operator matches the given name and argument types. You "
+				   "might need to add explicit type casts.");
 	return -1;
 }
 
@@ -62,8 +69,9 @@ static int right_operand(rw_ctx_t *ctx, const jop_t *j, lg_oid_t left, Node *n, 
 		     (t->oid == LG_OID_INT4 || t->oid == LG_OID_INT2);
 	if (index)
 		return 0;
-	if (t->oid == want.oid || (want.oid == LG_OID_TEXT && (t->oid == LG_OID_VARCHAR ||
-							       t->oid == LG_OID_BPCHAR || t->oid == LG_OID_NAME)))
+	if (t->oid == want.oid ||
+	    (want.oid == LG_OID_TEXT &&
+	     (t->oid == LG_OID_VARCHAR || t->oid == LG_OID_BPCHAR || t->oid == LG_OID_NAME)))
 		return 0;
 	if (rw_can_coerce(t->oid, want.oid, 'i') &&
 	    rw_coerce(ctx, out, t, &want, 'i', exprLocation(n)) == 0) {
@@ -89,8 +97,8 @@ static void emit(const jop_t *j, bool jsonb, const lg_sb_t *a, const lg_sb_t *b,
 	else if (strcmp(op, "?") == 0)
 		lg_sb_appendf(out, "lg_jsonb_exists(%s, %s, 0)", a->data, b->data);
 	else
-		lg_sb_appendf(out, "lg_jsonb_exists(%s, lg_array_json(%s, %u), %d)", a->data, b->data,
-			      LG_OID_TEXT, op[1] == '|' ? 1 : 2);
+		lg_sb_appendf(out, "lg_jsonb_exists(%s, lg_array_json(%s, %u), %d)", a->data,
+			      b->data, LG_OID_TEXT, op[1] == '|' ? 1 : 2);
 }
 
 static int json_op(rw_ctx_t *ctx, const jop_t *j, A_Expr *e, lg_sb_t *out, rw_type_t *type)
@@ -104,7 +112,8 @@ static int json_op(rw_ctx_t *ctx, const jop_t *j, A_Expr *e, lg_sb_t *out, rw_ty
 			lg_sb_reset(&a);
 			rc = rw_expr(ctx, e->lexpr, &RW_TYPE(LG_OID_JSONB), &a, &ta);
 		} else {
-			rc = no_operator(ctx, j->op, &ta, &RW_TYPE(LG_OID_UNKNOWN), e->location, true);
+			rc = no_operator(ctx, j->op, &ta, &RW_TYPE(LG_OID_UNKNOWN), e->location,
+					 true);
 		}
 	}
 	bool jsonb = ta.oid == LG_OID_JSONB;
@@ -149,8 +158,8 @@ static int regex_op(rw_ctx_t *ctx, const char *op, A_Expr *e, lg_sb_t *out, rw_t
 		rc = rw_expr(ctx, e->rexpr, &text, &b, &tb);
 	}
 	if (rc == 0) {
-		lg_sb_appendf(out, "%slg_regex_match(%s, %s, '%s')", neg ? "NOT " : "", a.data, b.data,
-			      icase ? "i" : "");
+		lg_sb_appendf(out, "%slg_regex_match(%s, %s, '%s')", neg ? "NOT " : "", a.data,
+			      b.data, icase ? "i" : "");
 		*type = RW_TYPE(LG_OID_BOOL);
 	}
 	lg_sb_free(&a);

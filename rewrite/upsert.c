@@ -21,8 +21,9 @@
 /* Functions whose second evaluation is not the first's. */
 static bool volatile_sql(const char *sql)
 {
-	static const char *const names[] = {"nextval(", "setval(", "random(", "lg_gen_random_uuid(",
-					    "lg_clock_timestamp(", "lg_set_config("};
+	static const char *const names[] = {
+		"nextval(",      "setval(", "random(", "lg_gen_random_uuid(", "lg_clock_timestamp(",
+		"lg_set_config("};
 	for (size_t i = 0; i < LG_ARRAY_LEN(names); i++)
 		if (strstr(sql, names[i]))
 			return true;
@@ -57,8 +58,8 @@ static int key_item(rw_ctx_t *ctx, List *row, const lg_cat_column_t *const *cols
 }
 
 static int values_keys(rw_ctx_t *ctx, SelectStmt *src, const lg_cat_table_t *tab,
-		       const int16_t *keys, int nkeys, const lg_cat_column_t *const *cols, int ncols,
-		       lg_sb_t *out)
+		       const int16_t *keys, int nkeys, const lg_cat_column_t *const *cols,
+		       int ncols, lg_sb_t *out)
 {
 	lg_sb_append(out, "VALUES ");
 	ListCell *lc;
@@ -75,8 +76,8 @@ static int values_keys(rw_ctx_t *ctx, SelectStmt *src, const lg_cat_table_t *tab
 }
 
 /* The SELECT source with its columns as the target's types. */
-static int select_keys(rw_ctx_t *ctx, SelectStmt *src, const lg_cat_column_t *const *cols, int ncols,
-		       lg_sb_t *out)
+static int select_keys(rw_ctx_t *ctx, SelectStmt *src, const lg_cat_column_t *const *cols,
+		       int ncols, lg_sb_t *out)
 {
 	rw_type_t *want = rw_alloc(ctx, sizeof(rw_type_t) * (size_t)(ncols + 1));
 	if (!want)
@@ -118,7 +119,8 @@ int rw_upsert_guard(rw_ctx_t *ctx, const lg_cat_table_t *tab, const lg_cat_index
 		for (int i = 0; i < ncols; i++)
 			given |= cols[i]->attnum == keys[k];
 		if (from_select && !given)
-			return not_supported(ctx, "from a query that leaves a conflict key column out");
+			return not_supported(ctx,
+					     "from a query that leaves a conflict key column out");
 	}
 	lg_sb_t rows = LG_SB_INIT, sql = LG_SB_INIT;
 	int rc = from_select ? select_keys(ctx, src, cols, ncols, &rows)
@@ -128,10 +130,12 @@ int rw_upsert_guard(rw_ctx_t *ctx, const lg_cat_table_t *tab, const lg_cat_index
 	if (rc == 0) {
 		lg_sb_append(&sql, "WITH \"lg_keys\"(");
 		for (int i = 0; i < (from_select ? ncols : nkeys); i++)
-			lg_sb_appendf(&sql, "%s\"%c%d\"", i ? ", " : "", from_select ? 'c' : 'k', i + 1);
+			lg_sb_appendf(&sql, "%s\"%c%d\"", i ? ", " : "", from_select ? 'c' : 'k',
+				      i + 1);
 		lg_sb_append(&sql, ") AS (");
 		lg_sb_appendn(&sql, rows.data, rows.len);
-		lg_sb_append(&sql, ") SELECT lg_raise('21000', '" MESSAGE "') FROM \"lg_keys\" WHERE ");
+		lg_sb_append(&sql,
+			     ") SELECT lg_raise('21000', '" MESSAGE "') FROM \"lg_keys\" WHERE ");
 		for (int k = 0; k < nkeys; k++) {
 			key_name(&sql, keys, k, cols, ncols, from_select);
 			lg_sb_append(&sql, " IS NOT NULL AND ");
