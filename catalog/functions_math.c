@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *int_type(int width)
@@ -233,6 +234,21 @@ static void fn_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		sqlite3_result_int64(ctx, r);
 }
 
+/* lg_to_hex(n, bytes): two's complement digits of an int4 or int8. */
+static void fn_to_hex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (lg_fn_any_null(argc, argv)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint64_t v = (uint64_t)sqlite3_value_int64(argv[0]);
+	if (sqlite3_value_int(argv[1]) == 4)
+		v &= 0xFFFFFFFFu;
+	char buf[24];
+	snprintf(buf, sizeof(buf), "%llx", (unsigned long long)v);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
 /* lg_limit(n, is_offset): LIMIT/OFFSET counts; NULL means none. */
 static void fn_limit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -262,7 +278,7 @@ int lg_fn_register_math(sqlite3 *db, lg_error_t *err)
 		{"lg_int_abs", 2, fn_int_abs}, {"lg_math", 2, fn_math},
 		{"lg_atan2", 2, fn_atan2},     {"lg_pow", 2, fn_pow},
 		{"lg_gcd", 4, fn_gcd},         {"lg_width_bucket", 4, fn_width_bucket},
-		{"lg_limit", 2, fn_limit},
+		{"lg_limit", 2, fn_limit}, {"lg_to_hex", 2, fn_to_hex},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(fns); i++)
 		if (lg_fn_register(db, fns[i].name, fns[i].nargs, true, NULL, fns[i].fn, err))

@@ -33,7 +33,7 @@ select format('%s-%s', 'a', 1), format('%I.%L', 'My Table', 'it''s'), format('%2
    | a-1 | "My Table".'it''s' | b a [b   ] | "select" | '42' | NULL |
 
 select to_hex(255), to_hex(-1), encode('hello'::bytea, 'base64'), decode('deadbeef', 'hex'), encode('a\\b'::bytea, 'escape')
-=> SELECT printf('%x', (255) & 4294967295) AS "to_hex", printf('%x', (-1) & 4294967295) AS "to_hex:1", lg_encode(X'68656c6c6f', 'base64') AS "encode", lg_decode('deadbeef', 'hex') AS "decode", lg_encode(X'615c62', 'escape') AS "encode:1"
+=> SELECT lg_to_hex(255, 4) AS "to_hex", lg_to_hex(-1, 4) AS "to_hex:1", lg_encode(X'68656c6c6f', 'base64') AS "encode", lg_decode('deadbeef', 'hex') AS "decode", lg_encode(X'615c62', 'escape') AS "encode:1"
    columns: to_hex text, to_hex text, encode text, decode bytea, encode text
    tag: SELECT <n>
    | ff | ffffffff | aGVsbG8= | \xdeadbeef | a\\b |
