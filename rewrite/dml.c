@@ -154,6 +154,10 @@ static int insert_columns(rw_ctx_t *ctx, InsertStmt *s, const target_t *t, inser
 {
 	const lg_cat_table_t *tab = t->table;
 	int n = s->cols ? list_length(s->cols) : tab->ncols;
+	/* Without a column list, VALUES of N items fill the first N columns. */
+	SelectStmt *src = (SelectStmt *)s->selectStmt;
+	if (!s->cols && src && src->valuesLists && list_length(linitial(src->valuesLists)) < n)
+		n = list_length(linitial(src->valuesLists));
 	ic->cols = rw_alloc(ctx, sizeof(*ic->cols) * (size_t)(n + 1));
 	ic->locs = rw_alloc(ctx, sizeof(int) * (size_t)(n + 1));
 	if (!ic->cols || !ic->locs)
