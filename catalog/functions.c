@@ -74,7 +74,8 @@ void lg_fn_error(sqlite3_context *ctx, lg_error_t *err)
 	if (err->sqlstate == LG_SQLSTATE_OUT_OF_MEMORY)
 		sqlite3_result_error_nomem(ctx);
 	else
-		lg_udf_error(ctx, err->sqlstate, "%s", lg_error_message(err));
+		lg_udf_error_full(ctx, err->sqlstate, lg_error_get(err, LG_ERRF_DETAIL),
+				  lg_error_get(err, LG_ERRF_HINT), "%s", lg_error_message(err));
 	lg_error_clear(err);
 }
 
@@ -273,17 +274,17 @@ static void fn_mod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	divmod(ctx, argv, true);
 }
 
-/* lg_raise('21000', 'message') */
+/* lg_raise('21000', 'message' [, 'hint']) */
 static void fn_raise(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
 	const char *code = (const char *)sqlite3_value_text(argv[0]);
 	lg_sqlstate_t state = LG_SQLSTATE_INTERNAL_ERROR;
 	for (int i = 0; code && i < LG_SQLSTATE__COUNT; i++)
 		if (strcmp(lg_sqlstate_code((lg_sqlstate_t)i), code) == 0)
 			state = (lg_sqlstate_t)i;
 	const char *msg = (const char *)sqlite3_value_text(argv[1]);
-	lg_udf_error(ctx, state, "%s", msg ? msg : "error");
+	const char *hint = argc > 2 ? (const char *)sqlite3_value_text(argv[2]) : NULL;
+	lg_udf_error_full(ctx, state, NULL, hint, "%s", msg ? msg : "error");
 }
 
 /* ---- math ---- */
@@ -395,6 +396,7 @@ static const fn_def_t scalar_fns[] = {
 	{"lg_div", 2, true, fn_div},
 	{"lg_mod", 2, true, fn_mod},
 	{"lg_raise", 2, true, fn_raise},
+	{"lg_raise", 3, true, fn_raise},
 	{"lg_round", 1, true, fn_round},
 	{"lg_sqrt", 1, true, fn_sqrt},
 	{"lg_ln", 1, true, fn_ln},

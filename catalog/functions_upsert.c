@@ -81,8 +81,10 @@ static void fn_upsert_row(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	int64_t rowid = sqlite3_value_int64(argv[1]);
 	if (contains(s, rowid)) {
-		lg_udf_error(ctx, LG_SQLSTATE_CARDINALITY_VIOLATION,
-			     "ON CONFLICT DO UPDATE command cannot affect row a second time");
+		lg_udf_error_full(ctx, LG_SQLSTATE_CARDINALITY_VIOLATION, NULL,
+				  "Ensure that no rows proposed for insertion within the same "
+				  "command have duplicate constrained values.",
+				  "ON CONFLICT DO UPDATE command cannot affect row a second time");
 		return;
 	}
 	bool go = sqlite3_value_type(argv[2]) != SQLITE_NULL && sqlite3_value_int(argv[2]) != 0;

@@ -15,17 +15,36 @@ void lg_cat_close_connection(sqlite3 *db)
 	sqlite3_close(db);
 }
 
-void lg_udf_error(sqlite3_context *ctx, lg_sqlstate_t state, const char *fmt, ...)
+static void report(sqlite3_context *ctx, lg_sqlstate_t state, const char *detail,
+		   const char *hint, const char *fmt, va_list ap)
 {
 	lg_sb_t sb = LG_SB_INIT;
 	lg_sb_appendf(&sb, "SQLSTATE %s: ", lg_sqlstate_code(state));
-	va_list ap;
-	va_start(ap, fmt);
 	lg_sb_vappendf(&sb, fmt, ap);
-	va_end(ap);
+	if (detail)
+		lg_sb_appendf(&sb, "%cD%s", LG_UDF_FIELD_SEP, detail);
+	if (hint)
+		lg_sb_appendf(&sb, "%cH%s", LG_UDF_FIELD_SEP, hint);
 	if (sb.failed)
 		sqlite3_result_error_nomem(ctx);
 	else
 		sqlite3_result_error(ctx, sb.data, (int)sb.len);
 	lg_sb_free(&sb);
+}
+
+void lg_udf_error(sqlite3_context *ctx, lg_sqlstate_t state, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report(ctx, state, NULL, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void lg_udf_error_full(sqlite3_context *ctx, lg_sqlstate_t state, const char *detail,
+		       const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report(ctx, state, detail, hint, fmt, ap);
+	va_end(ap);
 }

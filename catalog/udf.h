@@ -1,7 +1,8 @@
 /* Raising PostgreSQL errors from SQLite functions (UDFs). SQLite carries only
- * a message, so the SQLSTATE travels as a "SQLSTATE xxxxx: " prefix that
+ * a message, so the SQLSTATE travels as a "SQLSTATE xxxxx: " prefix, and a
+ * DETAIL and HINT after LG_UDF_FIELD_SEP + 'D' / 'H', which
  * proxy/sqlite_error.c turns back into a proper error. Every UDF that fails
- * must report through lg_udf_error. */
+ * must report through these functions. */
 #ifndef LG_UDF_H
 #define LG_UDF_H
 
@@ -11,8 +12,13 @@
 typedef struct sqlite3_context sqlite3_context;
 typedef struct sqlite3 sqlite3;
 
+#define LG_UDF_FIELD_SEP '\x1f'
+
 void lg_udf_error(sqlite3_context *ctx, lg_sqlstate_t state, const char *fmt, ...)
 	LG_PRINTF(3, 4);
+/* The same with a DETAIL and/or HINT (either may be NULL). */
+void lg_udf_error_full(sqlite3_context *ctx, lg_sqlstate_t state, const char *detail,
+		       const char *hint, const char *fmt, ...) LG_PRINTF(5, 6);
 
 /* Closes a connection that has litegres's functions registered. Functions
  * keep prepared statements of their own (sequence.c), which SQLite needs

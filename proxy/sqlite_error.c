@@ -2,6 +2,7 @@
 #include "proxy/exec.h"
 
 #include "catalog/schema.h"
+#include "catalog/udf.h"
 #include "common/error.h"
 #include "common/strbuf.h"
 
@@ -154,10 +155,24 @@ static bool udf_error(const char *msg, lg_error_t *err)
 	if (strncmp(msg, "SQLSTATE ", 9) != 0 || strlen(msg) < 16 || msg[14] != ':')
 		return false;
 	for (int s = 0; s < LG_SQLSTATE__COUNT; s++) {
-		if (strncmp(lg_sqlstate_code((lg_sqlstate_t)s), msg + 9, 5) == 0) {
-			lg_error_set(err, (lg_sqlstate_t)s, "%s", msg + 16);
-			return true;
+		if (strncmp(lg_sqlstate_code((lg_sqlstate_t)s), msg + 9, 5) != 0)
+			continue;
+		/* message, then DETAIL / HINT fields (catalog/udf.h) */
+		const char *text = msg + 16;
+		const char *sep = strchr(text, LG_UDF_FIELD_SEP);
+		lg_error_set(err, (lg_sqlstate_t)s, "%.*s",
+			     (int)(sep ? (size_t)(sep - text) : strlen(text)), text);
+		while (sep && sep[1]) {
+			const char *field = sep + 2;
+			char kind = sep[1];
+			sep = strchr(field, LG_UDF_FIELD_SEP);
+			int len = (int)(sep ? (size_t)(sep - field) : strlen(field));
+			if (kind == 'D')
+				lg_error_field(err, LG_ERRF_DETAIL, "%.*s", len, field);
+			else if (kind == 'H')
+				lg_error_field(err, LG_ERRF_HINT, "%.*s", len, field);
 		}
+		return true;
 	}
 	return false;
 }

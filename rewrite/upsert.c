@@ -17,6 +17,9 @@
 #include <string.h>
 
 #define MESSAGE "ON CONFLICT DO UPDATE command cannot affect row a second time"
+#define HINT                                                                        \
+	"Ensure that no rows proposed for insertion within the same command have " \
+	"duplicate constrained values."
 
 /* Functions whose second evaluation is not the first's. */
 static bool volatile_sql(const char *sql)
@@ -135,7 +138,7 @@ int rw_upsert_guard(rw_ctx_t *ctx, const lg_cat_table_t *tab, const lg_cat_index
 		lg_sb_append(&sql, ") AS (");
 		lg_sb_appendn(&sql, rows.data, rows.len);
 		lg_sb_append(&sql,
-			     ") SELECT lg_raise('21000', '" MESSAGE "') FROM \"lg_keys\" WHERE ");
+			     ") SELECT lg_raise('21000', '" MESSAGE "', '" HINT "') FROM \"lg_keys\" WHERE ");
 		for (int k = 0; k < nkeys; k++) {
 			key_name(&sql, keys, k, cols, ncols, from_select);
 			lg_sb_append(&sql, " IS NOT NULL AND ");

@@ -67,26 +67,28 @@ select id, name, price from df_items order by id
 
 -- nopg: PostgreSQL adds a HINT, which errors raised in SQLite functions cannot carry yet
 insert into df_items (id, name) values (10, 'm'), (10, 'n') on conflict (id) do update set name = excluded.name
-=> WITH "lg_keys"("k1") AS (VALUES (10), (10)) SELECT lg_raise('21000', 'ON CONFLICT DO UPDATE command cannot affect row a second time') FROM "lg_keys" WHERE "k1" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "df_items" AS "lg_t" WHERE "lg_t"."id" = "k1") GROUP BY "k1" HAVING count(*) > 1
+=> WITH "lg_keys"("k1") AS (VALUES (10), (10)) SELECT lg_raise('21000', 'ON CONFLICT DO UPDATE command cannot affect row a second time', 'Ensure that no rows proposed for insertion within the same command have duplicate constrained values.') FROM "lg_keys" WHERE "k1" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "df_items" AS "lg_t" WHERE "lg_t"."id" = "k1") GROUP BY "k1" HAVING count(*) > 1
 => INSERT INTO "df_items" ("id", "name") VALUES (10, 'm'), (10, 'n') ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name" WHERE lg_upsert_row(0, "df_items".rowid, 1)
    tag: INSERT 0 <n> [writes]
    !! SQLSTATE 21000: ON CONFLICT DO UPDATE command cannot affect row a second time
+   !! HINT: Ensure that no rows proposed for insertion within the same command have duplicate constrained values.
 
 -- nopg: PostgreSQL adds a HINT, which errors raised in SQLite functions cannot carry yet
 insert into df_items (id, name) values (2, 'p'), (2, 'q') on conflict (id) do update set name = excluded.name
-=> WITH "lg_keys"("k1") AS (VALUES (2), (2)) SELECT lg_raise('21000', 'ON CONFLICT DO UPDATE command cannot affect row a second time') FROM "lg_keys" WHERE "k1" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "df_items" AS "lg_t" WHERE "lg_t"."id" = "k1") GROUP BY "k1" HAVING count(*) > 1
+=> WITH "lg_keys"("k1") AS (VALUES (2), (2)) SELECT lg_raise('21000', 'ON CONFLICT DO UPDATE command cannot affect row a second time', 'Ensure that no rows proposed for insertion within the same command have duplicate constrained values.') FROM "lg_keys" WHERE "k1" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "df_items" AS "lg_t" WHERE "lg_t"."id" = "k1") GROUP BY "k1" HAVING count(*) > 1
 => INSERT INTO "df_items" ("id", "name") VALUES (2, 'p'), (2, 'q') ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name" WHERE lg_upsert_row(0, "df_items".rowid, 1)
    tag: INSERT 0 <n> [writes]
    !! SQLSTATE 21000: ON CONFLICT DO UPDATE command cannot affect row a second time
+   !! HINT: Ensure that no rows proposed for insertion within the same command have duplicate constrained values.
 
 insert into df_items (id, name) values (2, 'p'), (2, 'q') on conflict (id) do update set name = excluded.name where df_items.name = 'nope'
-=> WITH "lg_keys"("k1") AS (VALUES (2), (2)) SELECT lg_raise('21000', 'ON CONFLICT DO UPDATE command cannot affect row a second time') FROM "lg_keys" WHERE "k1" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "df_items" AS "lg_t" WHERE "lg_t"."id" = "k1") GROUP BY "k1" HAVING count(*) > 1
+=> WITH "lg_keys"("k1") AS (VALUES (2), (2)) SELECT lg_raise('21000', 'ON CONFLICT DO UPDATE command cannot affect row a second time', 'Ensure that no rows proposed for insertion within the same command have duplicate constrained values.') FROM "lg_keys" WHERE "k1" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "df_items" AS "lg_t" WHERE "lg_t"."id" = "k1") GROUP BY "k1" HAVING count(*) > 1
 => INSERT INTO "df_items" ("id", "name") VALUES (2, 'p'), (2, 'q') ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name" WHERE lg_upsert_row(0, "df_items".rowid, (("df_items"."name" = 'nope')))
    tag: INSERT 0 <n> [writes]
    changes: 0
 
 insert into df_items (id, name) values (2, 'r'), (11, 's') on conflict (id) do update set name = excluded.name returning id, name
-=> WITH "lg_keys"("k1") AS (VALUES (2), (11)) SELECT lg_raise('21000', 'ON CONFLICT DO UPDATE command cannot affect row a second time') FROM "lg_keys" WHERE "k1" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "df_items" AS "lg_t" WHERE "lg_t"."id" = "k1") GROUP BY "k1" HAVING count(*) > 1
+=> WITH "lg_keys"("k1") AS (VALUES (2), (11)) SELECT lg_raise('21000', 'ON CONFLICT DO UPDATE command cannot affect row a second time', 'Ensure that no rows proposed for insertion within the same command have duplicate constrained values.') FROM "lg_keys" WHERE "k1" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "df_items" AS "lg_t" WHERE "lg_t"."id" = "k1") GROUP BY "k1" HAVING count(*) > 1
 => INSERT INTO "df_items" ("id", "name") VALUES (2, 'r'), (11, 's') ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name" WHERE lg_upsert_row(0, "df_items".rowid, 1) RETURNING "id" AS "id", "name" AS "name"
    columns: id int4 @1, name text @2
    tag: INSERT 0 <n> [writes]

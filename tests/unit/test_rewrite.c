@@ -206,6 +206,23 @@ static void print_row(sqlite3_stmt *st, const lg_rw_stmt_t *s, lg_sb_t *out)
 }
 
 /* Runs the plan's SQL; rows of the last statement are printed. */
+
+/* A SQLite error as the golden files show it: a UDF's DETAIL/HINT fields
+ * (catalog/udf.h) on lines of their own. */
+static void append_sqlite_error(lg_sb_t *out, const char *msg)
+{
+	lg_sb_append(out, "   !! ");
+	for (const char *p = msg; *p; p++) {
+		if (*p == LG_UDF_FIELD_SEP && p[1]) {
+			lg_sb_append(out, p[1] == 'H' ? "\n   !! HINT: " : "\n   !! DETAIL: ");
+			p++;
+			continue;
+		}
+		lg_sb_putc(out, *p);
+	}
+	lg_sb_putc(out, '\n');
+}
+
 static void execute(env_t *e, const lg_rw_stmt_t *s, const char *args, lg_sb_t *out)
 {
 	lg_arena_t arena;
@@ -230,7 +247,7 @@ static void execute(env_t *e, const lg_rw_stmt_t *s, const char *args, lg_sb_t *
 			if (last && s->returns_rows && rows++ < 50)
 				print_row(st, s, out);
 		if (rc != SQLITE_DONE)
-			lg_sb_appendf(out, "   !! %s\n", sqlite3_errmsg(e->db));
+			append_sqlite_error(out, sqlite3_errmsg(e->db));
 		else if (last && !s->returns_rows && s->writes && !s->ddl)
 			lg_sb_appendf(out, "   changes: %d\n", sqlite3_changes(e->db));
 		sqlite3_finalize(st);
