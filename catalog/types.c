@@ -480,6 +480,10 @@ void lg_cat_decltype(lg_sb_t *out, lg_oid_t oid, int32_t typmod)
 	lg_sb_append(out, t->name);
 	if (t->storage == LG_STORE_TEXT && sqlite_affinity(t->name, strlen(t->name)) != AFF_TEXT)
 		lg_sb_append(out, " TEXT");
+	/* REAL affinity stores an integral double as an integer, which loses
+	 * -0.0; without affinity every double is kept as it was bound. */
+	if (t->storage == LG_STORE_REAL)
+		lg_sb_append(out, " BLOB");
 	decl_mods(out, t->elem_oid ? t->elem_oid : oid, typmod);
 }
 
@@ -540,10 +544,11 @@ static const lg_type_t *decl_base(const char *s, size_t n)
 	const lg_type_t *t = sqlite_name(s, n);
 	if (!t)
 		t = type_by_name_n(s, n);
-	/* litegres's own "name TEXT" */
+	/* litegres's own "name TEXT" and "name BLOB" */
 	while (!t && n > 0 && is_space(s[n - 1]))
 		n--;
-	if (!t && n > 5 && contains_ci(s + n - 4, 4, "text") && is_space(s[n - 5]))
+	if (!t && n > 5 && (contains_ci(s + n - 4, 4, "text") || contains_ci(s + n - 4, 4, "blob")) &&
+	    is_space(s[n - 5]))
 		t = type_by_name_n(s, n - 5);
 	return t;
 }

@@ -6,7 +6,7 @@
  * Storage in SQLite (the contract with catalog/codec.h and rewrite/):
  *   bool            INTEGER 0/1
  *   int2/int4/int8  INTEGER
- *   float4/float8   REAL
+ *   float4/float8   REAL (declared "float8 BLOB": no affinity, so -0.0 stays)
  *   numeric         TEXT, exact canonical digits as PostgreSQL prints them
  *                   (scale of the typmod applied), compared with collation
  *                   "lg_numeric"

@@ -411,7 +411,7 @@ START_TEST(decltype_round_trip)
 		const char *decl;
 	} spelled[] = {
 		{LG_OID_INT4, "int4"},        {LG_OID_TEXT, "text"},
-		{LG_OID_BOOL, "bool"},        {LG_OID_FLOAT8, "float8"},
+		{LG_OID_BOOL, "bool"},        {LG_OID_FLOAT8, "float8 BLOB"},
 		{LG_OID_UUID, "uuid TEXT"},   {LG_OID_DATE, "date TEXT"},
 		{LG_OID_JSONB, "jsonb TEXT"}, {LG_OID_INT4_ARRAY, "_int4 TEXT"},
 		{LG_OID_TEXT_ARRAY, "_text"}, {LG_OID_BYTEA, "bytea"},
