@@ -13,17 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- helpers ---- */
+#include "wire_test_util.h"
 
-/* An exactly-sized heap copy: reading one byte past it trips ASan. */
-static uint8_t *dup_exact(const void *p, size_t n)
-{
-	uint8_t *q = malloc(n ? n : 1);
-	ck_assert_ptr_nonnull(q);
-	if (n)
-		memcpy(q, p, n);
-	return q;
-}
+/* ---- helpers ---- */
 
 /* Builds a frontend message body with the backend builder (generic format);
  * returns the body (after the 5-byte header) in a fresh sb. */
@@ -44,21 +36,6 @@ static const uint8_t *body_bytes(body_t *b, size_t *len)
 	ck_assert(!b->sb.failed);
 	*len = b->sb.len - LG_WIRE_HEADER_LEN;
 	return (const uint8_t *)b->sb.data + LG_WIRE_HEADER_LEN;
-}
-
-static void assert_err(lg_error_t *err, const char *code, const char *msg)
-{
-	ck_assert(err->set);
-	ck_assert_str_eq(lg_sqlstate_code(err->sqlstate), code);
-	ck_assert_str_eq(lg_error_message(err), msg);
-	lg_error_clear(err);
-}
-
-static void assert_bytes(const lg_sb_t *sb, const void *want, size_t n)
-{
-	ck_assert(!sb->failed);
-	ck_assert_uint_eq(sb->len, n);
-	ck_assert_mem_eq(sb->data, want, n);
 }
 
 /* ---- cursor and framing ---- */
