@@ -113,7 +113,7 @@ static int handle_parse(lg_session_t *s, const uint8_t *body, size_t len)
 		return lg_error_set(&s->err, LG_SQLSTATE_DUPLICATE_PREPARED_STATEMENT,
 				    "prepared statement \"%s\" already exists", m.name);
 	lg_rw_split_t split = {0};
-	if (lg_rw_split(m.query, &split, &s->err) != 0)
+	if (lg_rw_cache_split(s->srv->cache, m.query, &split, &s->err) != 0)
 		return -1;
 	int n = split.n;
 	lg_rw_span_t span = n > 0 ? split.spans[0] : (lg_rw_span_t){0, 0};
@@ -167,7 +167,7 @@ static int refresh_plan(lg_session_t *s, lg_prepared_t *p)
 	if (p->schema_key == lg_db_schema_key(s->db))
 		return 0;
 	lg_rw_split_t split = {0};
-	if (lg_rw_split(p->sql, &split, &s->err) != 0)
+	if (lg_rw_cache_split(s->srv->cache, p->sql, &split, &s->err) != 0)
 		return -1;
 	lg_rw_span_t span = split.n > 0 ? split.spans[0] : (lg_rw_span_t){0, 0};
 	lg_rw_split_free(&split);

@@ -577,7 +577,7 @@ static lg_handle_result_t handle_query(lg_session_t *s, const uint8_t *body, siz
 		s->q.active = true;
 		/* A simple Query destroys the unnamed statement and portal. */
 		lg_session_drop_unnamed(s);
-		if (lg_rw_split(q.sql, &s->q.split, &s->err) != 0) {
+		if (lg_rw_cache_split(s->srv->cache, q.sql, &s->q.split, &s->err) != 0) {
 			report_query_error(s, q.sql, 0, false);
 			return finish_query(s);
 		}

@@ -1,6 +1,8 @@
 /* The translation cache: exact statement text + Parse parameter types +
  * schema key -> plan. A hash table with chaining and an LRU list; bounded by
- * max_entries. Single-threaded (the event loop's thread). */
+ * max_entries. Beside it, the statement boundaries of whole query strings
+ * (they depend on the text alone), so a repeated query is not parsed just
+ * to be split. Single-threaded (the event loop's thread). */
 #include "rewrite/rewrite.h"
 
 #include "common/error.h"
@@ -20,7 +22,19 @@ typedef struct entry {
 	char text[];
 } entry_t;
 
+/* A query string's statement boundaries; direct-mapped by hash. */
+#define SPLIT_SLOTS 256
+
+typedef struct split_slot {
+	uint64_t hash;
+	char *text;
+	size_t len;
+	int n;
+	lg_rw_span_t *spans;
+} split_slot_t;
+
 struct lg_rw_cache {
+	split_slot_t splits[SPLIT_SLOTS];
 	size_t max_entries;
 	size_t count;
 	size_t nbuckets; /* power of two */
@@ -107,8 +121,47 @@ void lg_rw_cache_free(lg_rw_cache_t *c)
 		return;
 	while (c->lru_head)
 		evict(c, c->lru_head);
+	for (int i = 0; i < SPLIT_SLOTS; i++) {
+		lg_free(c->splits[i].text);
+		lg_free(c->splits[i].spans);
+	}
 	lg_free(c->buckets);
 	lg_free(c);
+}
+
+static lg_rw_span_t *copy_spans(const lg_rw_span_t *spans, int n)
+{
+	lg_rw_span_t *p = lg_malloc(sizeof(*p) * (size_t)(n ? n : 1));
+	if (p && n)
+		memcpy(p, spans, sizeof(*p) * (size_t)n);
+	return p;
+}
+
+int lg_rw_cache_split(lg_rw_cache_t *c, const char *sql, lg_rw_split_t *out, lg_error_t *err)
+{
+	size_t len = strlen(sql);
+	uint64_t h = fnv(14695981039346656037ULL, sql, len);
+	split_slot_t *slot = &c->splits[h % SPLIT_SLOTS];
+	if (slot->text && slot->hash == h && slot->len == len && memcmp(slot->text, sql, len) == 0) {
+		out->n = slot->n;
+		out->spans = copy_spans(slot->spans, slot->n);
+		if (!out->spans)
+			return lg_error_set(err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
+		return 0;
+	}
+	if (lg_rw_split(sql, out, err) != 0)
+		return -1; /* errors are not cached */
+	char *text = lg_strndup(sql, len);
+	lg_rw_span_t *spans = copy_spans(out->spans, out->n);
+	if (!text || !spans) {
+		lg_free(text);
+		lg_free(spans);
+		return 0; /* still split, just not remembered */
+	}
+	lg_free(slot->text);
+	lg_free(slot->spans);
+	*slot = (split_slot_t){.hash = h, .text = text, .len = len, .n = out->n, .spans = spans};
+	return 0;
 }
 
 static bool matches(const entry_t *e, uint64_t h, uint64_t schema_key, const lg_rw_opts_t *opts,

@@ -126,6 +126,9 @@ typedef struct lg_rw_cache lg_rw_cache_t;
 
 lg_rw_cache_t *lg_rw_cache_new(size_t max_entries);
 void lg_rw_cache_free(lg_rw_cache_t *c);
+/* lg_rw_split, remembered by exact query text: a repeated query string is
+ * not parsed again just to find its statements. *out is the caller's. */
+int lg_rw_cache_split(lg_rw_cache_t *c, const char *sql, lg_rw_split_t *out, lg_error_t *err);
 /* Looks up, or translates and inserts. *out is a new reference. */
 int lg_rw_cache_translate(lg_rw_cache_t *c, uint64_t schema_key, const lg_rw_opts_t *opts,
 			  const char *sql, size_t len, lg_rw_stmt_t **out, lg_error_t *err);

@@ -536,6 +536,38 @@ static const char *const oom_statements[] = {
 	"select nope from t",
 };
 
+/* A remembered split is the same as a fresh one; errors are not remembered. */
+START_TEST(split_cache_matches_split)
+{
+	lg_rw_cache_t *c = lg_rw_cache_new(8);
+	static const char *const texts[] = {"select 1; select 'a;b' ;  ", "select 2", "",
+					    "insert into t values (1);select $$;$$"};
+	for (int round = 0; round < 2; round++) {
+		for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+			lg_rw_split_t want = {0}, got = {0};
+			lg_error_t err = LG_ERROR_INIT;
+			ck_assert_int_eq(lg_rw_split(texts[i], &want, &err), 0);
+			ck_assert_int_eq(lg_rw_cache_split(c, texts[i], &got, &err), 0);
+			ck_assert_int_eq(got.n, want.n);
+			for (int k = 0; k < want.n; k++) {
+				ck_assert_int_eq(got.spans[k].offset, want.spans[k].offset);
+				ck_assert_int_eq(got.spans[k].len, want.spans[k].len);
+			}
+			lg_rw_split_free(&want);
+			lg_rw_split_free(&got);
+		}
+	}
+	for (int round = 0; round < 2; round++) {
+		lg_rw_split_t got = {0};
+		lg_error_t err = LG_ERROR_INIT;
+		ck_assert_int_eq(lg_rw_cache_split(c, "selec 1", &got, &err), -1);
+		ck_assert_str_eq(lg_sqlstate_code(err.sqlstate), "42601");
+		lg_error_clear(&err);
+	}
+	lg_rw_cache_free(c);
+}
+END_TEST
+
 START_TEST(alloc_failure_loop)
 {
 	env_t e;
@@ -585,6 +617,7 @@ static Suite *rewrite_suite(void)
 	tcase_add_test(tc, split_statements);
 	tcase_add_test(tc, error_positions_count_characters);
 	tcase_add_test(tc, cache_hits_and_evicts);
+	tcase_add_test(tc, split_cache_matches_split);
 	tcase_add_test(tc, alloc_failure_loop);
 	tcase_add_test(tc, golden_files);
 	suite_add_tcase(s, tc);
