@@ -202,7 +202,7 @@ static void fn_substr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (argc == 3) {
 		int64_t count = sqlite3_value_int64(argv[2]);
 		if (count < 0) {
-			lg_udf_error(ctx, LG_SQLSTATE_DATA_EXCEPTION,
+			lg_udf_error(ctx, LG_SQLSTATE_SUBSTRING_ERROR,
 				     "negative substring length not allowed");
 			return;
 		}

@@ -3,6 +3,7 @@
  * object naming). Loading one table is schema_load.c. */
 #include "catalog/pg_catalog.h"
 #include "catalog/schema_int.h"
+#include "catalog/sequence.h"
 #include "common/error.h"
 #include "common/mem.h"
 
@@ -37,6 +38,16 @@ void lg_cat_free(lg_cat_t *cat)
 sqlite3 *lg_cat_db(lg_cat_t *cat)
 {
 	return cat->db;
+}
+
+void lg_cat_set_sequences(lg_cat_t *cat, lg_cat_seq_session_t *s)
+{
+	cat->seqs = s;
+}
+
+lg_cat_seq_session_t *lg_cat_sequences(lg_cat_t *cat)
+{
+	return cat ? cat->seqs : NULL;
 }
 
 void lg_cat_invalidate(lg_cat_t *cat)

@@ -64,6 +64,13 @@ typedef struct lg_cat_column {
 	char identity;
 } lg_cat_column_t;
 
+/* An index key as CREATE INDEX wrote it. */
+typedef struct lg_cat_index_key {
+	const char *sql; /* SQLite text (bare column names), no ASC/DESC/COLLATE */
+	const char *pg; /* an expression's PostgreSQL spelling ("lower(email)"), or NULL */
+	lg_oid_t type; /* an expression's PostgreSQL type, 0 when unknown */
+} lg_cat_index_key_t;
+
 typedef struct lg_cat_index {
 	const char *name; /* PostgreSQL's name: t_pkey, t_email_key, or the index name */
 	const char *sqlite_name; /* SQLite's name (sqlite_autoindex_t_1 for constraints) */
@@ -74,6 +81,8 @@ typedef struct lg_cat_index {
 	bool partial; /* CREATE INDEX ... WHERE */
 	int ncols;
 	const int16_t *attnums; /* columns, 1-based; 0 for an expression */
+	/* ncols keys when any key is an expression (attnums[k] == 0), else NULL. */
+	const lg_cat_index_key_t *keys;
 } lg_cat_index_t;
 
 /* Foreign key actions, as pg_constraint.confupdtype/confdeltype. */

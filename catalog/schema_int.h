@@ -15,6 +15,7 @@ struct lg_cat {
 	cache_entry_t *entries; /* loaded tables, by (slot, name) */
 	const lg_cat_table_t **all; /* lg_cat_tables, NULL until listed */
 	int nall;
+	struct lg_cat_seq_session *seqs; /* catalog/sequence.h, may be NULL */
 };
 
 /* A lookup slot beside the OID slots of schema.h: the attached schema

@@ -138,20 +138,35 @@ static const char *default_name(loader_t *l, const char *const *cols, int n, con
 	return lg_arena_strdup(l->a, name);
 }
 
-static lg_oid_t index_oid(loader_t *l, const char *name)
+/* The index's OID, and its keys when one of them is an expression (their
+ * text is only in the stored CREATE INDEX). */
+static int index_oid_keys(loader_t *l, lg_cat_index_t *ix)
 {
 	char sql[96];
-	snprintf(sql, sizeof(sql), "SELECT rowid FROM \"%s\".sqlite_master WHERE name = ?1",
+	snprintf(sql, sizeof(sql), "SELECT rowid, sql FROM \"%s\".sqlite_master WHERE name = ?1",
 		 l->dbname);
 	sqlite3_stmt *st;
-	lg_oid_t oid = 0;
 	if (sqlite3_prepare_v2(l->cat->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		oid = lg_cat_oid(l->slot, sqlite3_column_int64(st, 0));
+		return lg_cat_sqlite_error(l->cat->db, l->err);
+	sqlite3_bind_text(st, 1, ix->sqlite_name, -1, SQLITE_STATIC);
+	bool expr = false;
+	for (int k = 0; k < ix->ncols; k++)
+		expr |= ix->attnums[k] == 0;
+	int rc = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		ix->oid = lg_cat_oid(l->slot, sqlite3_column_int64(st, 0));
+		const char *text = (const char *)sqlite3_column_text(st, 1);
+		lg_cat_index_key_t *keys;
+		if (expr && text) {
+			int n = lg_cat_parse_index_keys(text, l->a, &keys);
+			if (n < 0)
+				rc = oom(l);
+			else if (n == ix->ncols)
+				ix->keys = keys;
+		}
+	}
 	sqlite3_finalize(st);
-	return oid;
+	return rc;
 }
 
 /* Key columns of index `ix` (PRAGMA index_info). */
@@ -262,8 +277,7 @@ static int load_indexes(loader_t *l)
 			v = NULL;
 			break;
 		}
-		ix->oid = index_oid(l, ix->sqlite_name);
-		if (index_columns(l, ix, &names) < 0 ||
+		if (index_columns(l, ix, &names) < 0 || index_oid_keys(l, ix) < 0 ||
 		    name_index(l, ix, origin ? origin : "c", names) < 0) {
 			sqlite3_finalize(st);
 			return -1;

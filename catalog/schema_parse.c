@@ -6,6 +6,7 @@
 #include "common/mem.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -448,4 +449,77 @@ int lg_cat_parse_constraints(const char *sql, lg_arena_t *arena, lg_con_t **out)
 		return -1;
 	*out = p.cons;
 	return p.ncons;
+}
+
+/* The "lg:" comment ddl_index.c put in bytes [from, to): only whitespace,
+ * comments and ASC/DESC/COLLATE can be there, never a string literal. */
+static void key_comment(parser_t *p, int from, int to, lg_cat_index_key_t *k)
+{
+	const char *s = p->sql;
+	for (int i = from; i + 5 <= to; i++) {
+		if (strncmp(s + i, "/*lg:", 5) != 0)
+			continue;
+		const char *end = strstr(s + i + 5, "*/");
+		char *num_end;
+		unsigned long oid = strtoul(s + i + 5, &num_end, 10);
+		if (!end || end - s > to || *num_end != ' ' || num_end > end)
+			return;
+		k->type = (lg_oid_t)oid;
+		k->pg = lg_arena_strndup(p->arena, num_end + 1, (size_t)(end - num_end - 1));
+		p->oom |= !k->pg;
+		return;
+	}
+}
+
+/* One key: tokens [first, sep) without a trailing ASC/DESC/COLLATE x. */
+static void index_key(parser_t *p, int first, int sep, lg_cat_index_key_t *k)
+{
+	int last = sep - 1;
+	if (last > first && (is_word(p, &p->toks[last], "ASC") || is_word(p, &p->toks[last], "DESC")))
+		last--;
+	if (last > first + 1 && is_word(p, &p->toks[last - 1], "COLLATE"))
+		last -= 2;
+	const tok_t *a = &p->toks[first], *b = &p->toks[last];
+	memset(k, 0, sizeof(*k));
+	k->sql = lg_arena_strndup(p->arena, p->sql + a->start, (size_t)(b->start + b->len - a->start));
+	p->oom |= !k->sql;
+	key_comment(p, b->start + b->len, p->toks[sep].start, k);
+}
+
+int lg_cat_parse_index_keys(const char *sql, lg_arena_t *arena, lg_cat_index_key_t **out)
+{
+	parser_t p = {.sql = sql, .arena = arena};
+	*out = NULL;
+	if (tokenize(&p) < 0)
+		return -1;
+	/* CREATE [UNIQUE] INDEX name ON table ( keys ) [WHERE ...] */
+	while (peek(&p, 0)->kind != TOK_END && !is_word(&p, peek(&p, 0), "ON"))
+		p.pos++;
+	while (peek(&p, 0)->kind != TOK_END && !is_punct(&p, peek(&p, 0), '('))
+		p.pos++;
+	int open = p.pos, n = 0;
+	skip_group(&p);
+	int close = p.pos - 1;
+	lg_cat_index_key_t *v = NULL;
+	if (close > open + 1) {
+		v = lg_arena_alloc(arena, sizeof(*v) * (size_t)(close - open));
+		p.oom |= !v;
+	}
+	for (int i = open + 1, first = i, depth = 0; v && i <= close && !p.oom; i++) {
+		const tok_t *t = &p.toks[i];
+		if (is_punct(&p, t, '(')) {
+			depth++;
+		} else if (depth > 0 && is_punct(&p, t, ')')) {
+			depth--;
+		} else if (depth == 0 && (i == close || is_punct(&p, t, ','))) {
+			if (i > first)
+				index_key(&p, first, i, &v[n++]);
+			first = i + 1;
+		}
+	}
+	lg_free(p.toks);
+	if (p.oom)
+		return -1;
+	*out = v;
+	return n;
 }

@@ -7,6 +7,7 @@
 #ifndef LG_SCHEMA_PARSE_H
 #define LG_SCHEMA_PARSE_H
 
+#include "catalog/schema.h"
 #include "common/lg.h"
 
 typedef enum lg_con_kind {
@@ -37,5 +38,13 @@ typedef struct lg_con {
 /* Parses `sql`; strings are allocated from `arena`. Returns the number of
  * constraints found (*out), or -1 when out of memory. */
 int lg_cat_parse_constraints(const char *sql, lg_arena_t *arena, lg_con_t **out);
+
+/* One key of a stored CREATE INDEX text. An expression key carries the
+ * comment rewrite/ddl_index.c writes after it, "/\*lg:<type oid> <text>*\/":
+ * the expression's PostgreSQL type and its PostgreSQL spelling, which
+ * SQLite's PRAGMAs cannot give back. */
+/* Parses the key list of a CREATE INDEX text; strings from `arena`. Returns
+ * the number of keys (*out), or -1 when out of memory. */
+int lg_cat_parse_index_keys(const char *sql, lg_arena_t *arena, lg_cat_index_key_t **out);
 
 #endif

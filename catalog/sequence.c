@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "common/strbuf.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -247,6 +248,15 @@ static void append_opt_text(lg_sb_t *out, const char *s)
 		lg_sb_append(out, "NULL");
 }
 
+/* A value written by DDL, passed through _lg_seq_forget so the sequence's
+ * out-of-transaction record (sequence_hi.h) is dropped with it. */
+static void append_forget(lg_sb_t *out, bool temp, const char *name, int64_t value)
+{
+	lg_sb_appendf(out, "_lg_seq_forget('%s', ", db_of(temp));
+	lg_sb_append_literal(out, name, strlen(name));
+	lg_sb_appendf(out, ", %lld)", (long long)value);
+}
+
 void lg_cat_sequence_sql_insert(lg_sb_t *out, const lg_cat_sequence_t *s)
 {
 	lg_sb_appendf(out,
@@ -255,10 +265,11 @@ void lg_cat_sequence_sql_insert(lg_sb_t *out, const lg_cat_sequence_t *s)
 		      "owner_table, owner_column, identity) VALUES (",
 		      db_of(s->temp));
 	lg_sb_append_literal(out, s->name, strlen(s->name));
-	lg_sb_appendf(out, ", %u, %lld, %lld, %lld, %lld, %lld, %d, %lld, %d, ", s->type,
+	lg_sb_appendf(out, ", %u, %lld, %lld, %lld, %lld, %lld, %d, ", s->type,
 		      (long long)s->start, (long long)s->increment, (long long)s->min,
-		      (long long)s->max, (long long)s->cache, s->cycle, (long long)s->last_value,
-		      s->is_called);
+		      (long long)s->max, (long long)s->cache, s->cycle);
+	append_forget(out, s->temp, s->name, s->last_value);
+	lg_sb_appendf(out, ", %d, ", s->is_called);
 	append_opt_text(out, s->owner_table);
 	lg_sb_append(out, ", ");
 	append_opt_text(out, s->owner_column);
@@ -276,9 +287,11 @@ void lg_cat_sequence_sql_update(lg_sb_t *out, const lg_cat_sequence_t *s, bool s
 		"min_value = %lld, max_value = %lld, cache_size = %lld, cycle = %d",
 		db_of(s->temp), s->type, (long long)s->start, (long long)s->increment,
 		(long long)s->min, (long long)s->max, (long long)s->cache, s->cycle);
-	if (set_state)
-		lg_sb_appendf(out, ", last_value = %lld, is_called = %d", (long long)s->last_value,
-			      s->is_called);
+	if (set_state) {
+		lg_sb_append(out, ", last_value = ");
+		append_forget(out, s->temp, s->name, s->last_value);
+		lg_sb_appendf(out, ", is_called = %d", s->is_called);
+	}
 	lg_sb_append(out, " WHERE name = ");
 	lg_sb_append_literal(out, s->name, strlen(s->name));
 }
@@ -287,4 +300,52 @@ void lg_cat_sequence_sql_delete(lg_sb_t *out, bool temp, const char *name)
 {
 	lg_sb_appendf(out, "DELETE FROM %s._lg_sequence WHERE name = ", db_of(temp));
 	lg_sb_append_literal(out, name, strlen(name));
+	lg_sb_append(out, " AND ");
+	append_forget(out, temp, name, 1);
+}
+
+int lg_cat_regclass_parse(const char *s, char *schema, char *name, lg_error_t *err)
+{
+	char parts[3][LG_CAT_NAME_MAX + 1];
+	int np = 0;
+	const char *p = s;
+	for (;;) {
+		size_t k = 0;
+		char *d = parts[np];
+		if (*p == '"') {
+			for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
+				if (*p == '"')
+					p++;
+				if (k < LG_CAT_NAME_MAX)
+					d[k++] = *p;
+			}
+			if (*p != '"' || k == 0)
+				goto bad;
+			p++;
+		} else {
+			while (*p && *p != '.' && !isspace((unsigned char)*p)) {
+				if (k < LG_CAT_NAME_MAX)
+					d[k++] = (char)tolower((unsigned char)*p);
+				p++;
+			}
+			if (k == 0)
+				goto bad;
+		}
+		d[k] = '\0';
+		np++;
+		if (*p != '.')
+			break;
+		if (np == 3) {
+			return lg_error_set(err, LG_SQLSTATE_SYNTAX_ERROR,
+					    "improper qualified name (too many dotted names): %s", s);
+		}
+		p++;
+	}
+	if (*p)
+		goto bad;
+	strcpy(name, parts[np - 1]);
+	strcpy(schema, np >= 2 ? parts[np - 2] : "");
+	return 0;
+bad:
+	return lg_error_set(err, LG_SQLSTATE_INVALID_NAME, "invalid name syntax");
 }

@@ -15,9 +15,9 @@
  * is parsed like a regclass literal ('users_id_seq', 'public.s', '"Mixed"'),
  * or is an OID. currval/lastval state is per SQLite connection.
  *
- * Difference from PostgreSQL: nextval is transactional here. A value taken
- * inside a transaction that rolls back is handed out again, because the
- * counter lives in the same SQLite file and transaction as the data. */
+ * As in PostgreSQL, nextval and setval are not undone by a rollback: the
+ * row is written in the caller's transaction, and a process-wide record
+ * (sequence_hi.h) keeps what a rolled-back transaction took. */
 #ifndef LG_SEQUENCE_H
 #define LG_SEQUENCE_H
 
@@ -51,8 +51,32 @@ typedef struct lg_cat_seq_opts {
 	bool for_identity; /* type errors name identity columns */
 } lg_cat_seq_opts_t;
 
-/* Registers nextval, currval, setval and lastval on `db` (each connection). */
-int lg_cat_register_sequences(sqlite3 *db, lg_error_t *err);
+/* Parses a regclass literal ([schema.]name; unquoted parts folded to lower
+ * case, "quoted" parts kept) into buffers of LG_CAT_NAME_MAX + 1 bytes
+ * (schema "" when not given). Returns 0, or -1 with PostgreSQL's error. */
+int lg_cat_regclass_parse(const char *s, char *schema, char *name, lg_error_t *err);
+
+/* A connection's sequence state (currval, lastval, the statement running). */
+typedef struct lg_cat_seq_session lg_cat_seq_session_t;
+
+/* Registers nextval, currval, setval and lastval on `db` (each connection);
+ * *session (may be NULL) gets the connection's state, valid while `db` is
+ * open. */
+int lg_cat_register_sequences(sqlite3 *db, lg_cat_seq_session_t **session, lg_error_t *err);
+/* A statement starts: values it takes can be undone by rewind. */
+void lg_cat_sequence_statement(lg_cat_seq_session_t *s);
+/* The statement was undone and will run again from the start (it was moved
+ * to a worker thread): the values it took are handed out again. */
+void lg_cat_sequence_rewind(lg_cat_seq_session_t *s);
+/* While on, nextval repeats the values the current statement took (a failed
+ * statement runs again to find its constraint detail) and remembers nothing. */
+void lg_cat_sequence_replay(lg_cat_seq_session_t *s, bool on);
+/* Forgets the records of every database file under directory `dir` (the
+ * database was dropped; a new one of that name starts afresh). */
+void lg_cat_sequence_forget_under(const char *dir);
+/* The sequence state of the catalog's connection (set by the session). */
+void lg_cat_set_sequences(lg_cat_t *cat, lg_cat_seq_session_t *s);
+lg_cat_seq_session_t *lg_cat_sequences(lg_cat_t *cat);
 
 /* Looks a sequence up by name in `schema` (NULL: pg_temp then public).
  * Returns 1 and fills *out, 0 when there is none, -1 with err set. */

@@ -1,9 +1,11 @@
 /* nextval, currval, setval, lastval as SQLite functions (see sequence.h).
  * Each call reads and writes the sequence's row in _lg_sequence on the
- * calling connection; currval/lastval state is per connection, kept in the
- * functions' shared user data. */
+ * calling connection, and starts from the out-of-transaction record of
+ * sequence_hi.h when that is further on; currval/lastval state is per
+ * connection, kept in the functions' shared user data. */
 #include "catalog/sequence.h"
 
+#include "catalog/sequence_hi.h"
 #include "catalog/schema_int.h"
 #include "catalog/udf.h"
 #include "common/error.h"
@@ -13,21 +15,33 @@
 #include <stdio.h>
 #include <string.h>
 
-/* 2200H sequence_generator_limit_exceeded is not in common/sqlstate.def
- * yet: until it is, report its class (22000). */
-#ifndef SEQ_LIMIT_STATE
-#define SEQ_LIMIT_STATE LG_SQLSTATE_DATA_EXCEPTION
-#endif
+#define SEQ_LIMIT_STATE LG_SQLSTATE_SEQUENCE_GENERATOR_LIMIT_EXCEEDED
 
+/* A sequence this connection has used. */
 typedef struct seq_val {
 	bool temp;
 	int64_t rowid;
 	char name[LG_CAT_NAME_MAX + 1];
+	bool has_value; /* currval is defined */
 	int64_t value;
+	/* The statement (generation) that last took values, and the state the
+	 * sequence was in before it: to undo a statement that runs again, and to
+	 * replay it for a constraint's detail. */
+	uint64_t gen;
+	int64_t pre_value, handed;
+	bool pre_called;
+	bool replaying;
+	int64_t replay_value;
+	bool replay_called;
 } seq_val_t;
 
-typedef struct seq_state {
+struct lg_cat_seq_session {
 	int refs;
+	uint64_t gen; /* bumped by lg_cat_sequence_statement */
+	bool replay;
+	bool main_hi_looked;
+	lg_seq_hi_set_t *main_hi; /* shared by the database file's connections */
+	lg_seq_hi_set_t *temp_hi; /* this connection's temporary sequences */
 	seq_val_t *vals;
 	int n, cap;
 	int last; /* index of the sequence nextval used last, -1 if none */
@@ -36,7 +50,8 @@ typedef struct seq_state {
 	 * functions' data only once every statement is gone. */
 	sqlite3_stmt *read_main;
 	sqlite3_stmt *write_main;
-} seq_state_t;
+};
+typedef struct lg_cat_seq_session seq_state_t;
 
 /* A sequence row as the functions need it. */
 typedef struct seq_row {
@@ -47,53 +62,14 @@ typedef struct seq_row {
 	bool cycle, is_called;
 } seq_row_t;
 
-/* Parses a regclass literal: [schema.]name, unquoted parts folded to lower
- * case, "quoted" parts kept. Returns 0, or -1 after reporting the error. */
+/* lg_cat_regclass_parse with the error reported to SQLite. */
 static int parse_name(sqlite3_context *ctx, const char *s, char *schema, char *name)
 {
-	char parts[3][LG_CAT_NAME_MAX + 1];
-	int np = 0;
-	const char *p = s;
-	for (;;) {
-		size_t k = 0;
-		char *d = parts[np];
-		if (*p == '"') {
-			for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
-				if (*p == '"')
-					p++;
-				if (k < LG_CAT_NAME_MAX)
-					d[k++] = *p;
-			}
-			if (*p != '"' || k == 0)
-				goto bad;
-			p++;
-		} else {
-			while (*p && *p != '.' && !isspace((unsigned char)*p)) {
-				if (k < LG_CAT_NAME_MAX)
-					d[k++] = (char)tolower((unsigned char)*p);
-				p++;
-			}
-			if (k == 0)
-				goto bad;
-		}
-		d[k] = '\0';
-		np++;
-		if (*p != '.')
-			break;
-		if (np == 3) {
-			lg_udf_error(ctx, LG_SQLSTATE_SYNTAX_ERROR,
-				     "improper qualified name (too many dotted names): %s", s);
-			return -1;
-		}
-		p++;
-	}
-	if (*p)
-		goto bad;
-	strcpy(name, parts[np - 1]);
-	strcpy(schema, np >= 2 ? parts[np - 2] : "");
-	return 0;
-bad:
-	lg_udf_error(ctx, LG_SQLSTATE_SYNTAX_ERROR, "invalid name syntax");
+	lg_error_t err = LG_ERROR_INIT;
+	if (lg_cat_regclass_parse(s, schema, name, &err) == 0)
+		return 0;
+	lg_udf_error(ctx, err.sqlstate, "%s", err.message);
+	lg_error_clear(&err);
 	return -1;
 }
 
@@ -271,6 +247,7 @@ static seq_val_t *session_val(seq_state_t *s, const seq_row_t *r, bool create)
 		s->cap = cap;
 	}
 	seq_val_t *v = &s->vals[s->n++];
+	memset(v, 0, sizeof(*v));
 	v->temp = r->temp;
 	v->rowid = r->rowid;
 	memcpy(v->name, r->name, sizeof(v->name));
@@ -286,6 +263,7 @@ static bool remember(sqlite3_context *ctx, seq_state_t *s, const seq_row_t *r, i
 		return false;
 	}
 	e->value = v;
+	e->has_value = true;
 	if (make_last)
 		s->last = (int)(e - s->vals);
 	return true;
@@ -330,6 +308,64 @@ static int next_value(sqlite3_context *ctx, const seq_row_t *r, int64_t *out)
 	return 0;
 }
 
+/* The record that outlives transactions for r's schema, or NULL (a
+ * database without a file: nextval then stays transactional). */
+static lg_seq_hi_set_t *hi_set(sqlite3_context *ctx, seq_state_t *s, bool temp)
+{
+	if (temp) {
+		if (!s->temp_hi)
+			s->temp_hi = lg_seq_hi_new();
+		return s->temp_hi;
+	}
+	if (!s->main_hi_looked) {
+		const char *file = sqlite3_db_filename(sqlite3_context_db_handle(ctx), "main");
+		s->main_hi = file && file[0] ? lg_seq_hi_shared(file) : NULL;
+		s->main_hi_looked = s->main_hi != NULL;
+	}
+	return s->main_hi;
+}
+
+/* Starts r from the record when that is further on than the row (which a
+ * rollback may have taken back). */
+static void apply_hi(lg_seq_hi_set_t *hi, seq_row_t *r)
+{
+	int64_t v;
+	bool called;
+	if (!hi || !lg_seq_hi_get(hi, r->name, r->rowid, &v, &called))
+		return;
+	bool ahead = r->increment > 0 ? v > r->last_value : v < r->last_value;
+	if (ahead || (v == r->last_value && called && !r->is_called)) {
+		r->last_value = v;
+		r->is_called = called;
+	}
+}
+
+/* nextval while a failed statement runs again for its constraint detail:
+ * the same values as the failed run, and nothing remembered. */
+static void replay_nextval(sqlite3_context *ctx, seq_state_t *s, seq_val_t *e, seq_row_t *r)
+{
+	int64_t v;
+	bool same_stmt = e->gen == s->gen;
+	if (same_stmt) {
+		if (!e->replaying) {
+			e->replay_value = e->pre_value;
+			e->replay_called = e->pre_called;
+			e->replaying = true;
+		}
+		r->last_value = e->replay_value;
+		r->is_called = e->replay_called;
+	} else {
+		apply_hi(hi_set(ctx, s, r->temp), r);
+	}
+	if (next_value(ctx, r, &v) < 0 || write_seq(ctx, r, v, true) < 0)
+		return;
+	if (same_stmt) {
+		e->replay_value = v;
+		e->replay_called = true;
+	}
+	sqlite3_result_int64(ctx, v);
+}
+
 static void fn_nextval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	seq_state_t *s = sqlite3_user_data(ctx);
@@ -338,8 +374,30 @@ static void fn_nextval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	LG_UNUSED(argc);
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
 		return; /* strict, like PostgreSQL's */
-	if (find_seq(ctx, argv[0], &r) < 0 || next_value(ctx, &r, &v) < 0 ||
-	    write_seq(ctx, &r, v, true) < 0 || !remember(ctx, s, &r, v, true))
+	if (find_seq(ctx, argv[0], &r) < 0)
+		return;
+	seq_val_t *e = session_val(s, &r, true);
+	if (!e) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	if (s->replay) {
+		replay_nextval(ctx, s, e, &r);
+		return;
+	}
+	lg_seq_hi_set_t *hi = hi_set(ctx, s, r.temp);
+	apply_hi(hi, &r);
+	if (e->gen != s->gen) {
+		e->gen = s->gen;
+		e->pre_value = r.last_value;
+		e->pre_called = r.is_called;
+	}
+	if (next_value(ctx, &r, &v) < 0 || write_seq(ctx, &r, v, true) < 0)
+		return;
+	if (hi)
+		lg_seq_hi_put(hi, r.name, r.rowid, v, true);
+	e->handed = v;
+	if (!remember(ctx, s, &r, v, true))
 		return;
 	sqlite3_result_int64(ctx, v);
 }
@@ -354,7 +412,7 @@ static void fn_currval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (find_seq(ctx, argv[0], &r) < 0)
 		return;
 	seq_val_t *e = session_val(s, &r, false);
-	if (!e) {
+	if (!e || !e->has_value) {
 		lg_udf_error(ctx, LG_SQLSTATE_OBJECT_NOT_IN_PREREQUISITE_STATE,
 			     "currval of sequence \"%s\" is not yet defined in this session",
 			     r.name);
@@ -404,7 +462,10 @@ static void fn_setval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	if (write_seq(ctx, &r, v, is_called) < 0)
 		return;
-	if (is_called && !remember(ctx, s, &r, v, false))
+	lg_seq_hi_set_t *hi = s->replay ? NULL : hi_set(ctx, s, r.temp);
+	if (hi)
+		lg_seq_hi_put(hi, r.name, r.rowid, v, is_called);
+	if (is_called && !s->replay && !remember(ctx, s, &r, v, false))
 		return;
 	sqlite3_result_int64(ctx, v);
 }
@@ -414,11 +475,56 @@ static void state_release(void *p)
 	seq_state_t *s = p;
 	if (--s->refs > 0)
 		return;
+	lg_seq_hi_free(s->temp_hi);
 	lg_free(s->vals);
 	lg_free(s);
 }
 
-int lg_cat_register_sequences(sqlite3 *db, lg_error_t *err)
+/* _lg_seq_forget(schema, name, value): the sequence was created, dropped or
+ * restarted by DDL, so its record is void; returns `value` so the DDL's SQL
+ * can call it in place of a value it writes. */
+static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	seq_state_t *s = sqlite3_user_data(ctx);
+	LG_UNUSED(argc);
+	const char *schema = (const char *)sqlite3_value_text(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	lg_seq_hi_set_t *hi = schema && name ? hi_set(ctx, s, strcmp(schema, "temp") == 0) : NULL;
+	if (hi)
+		lg_seq_hi_forget(hi, name);
+	sqlite3_result_value(ctx, argv[2]);
+}
+
+void lg_cat_sequence_statement(lg_cat_seq_session_t *s)
+{
+	if (s)
+		s->gen++;
+}
+
+void lg_cat_sequence_rewind(lg_cat_seq_session_t *s)
+{
+	for (int i = 0; s && i < s->n; i++) {
+		seq_val_t *e = &s->vals[i];
+		if (e->gen != s->gen)
+			continue;
+		lg_seq_hi_set_t *hi = e->temp ? s->temp_hi : s->main_hi;
+		if (hi)
+			lg_seq_hi_rewind(hi, e->name, e->rowid, e->handed, e->pre_value,
+					 e->pre_called);
+		e->gen = 0;
+	}
+}
+
+void lg_cat_sequence_replay(lg_cat_seq_session_t *s, bool on)
+{
+	if (!s)
+		return;
+	s->replay = on;
+	for (int i = 0; i < s->n; i++)
+		s->vals[i].replaying = false;
+}
+
+int lg_cat_register_sequences(sqlite3 *db, lg_cat_seq_session_t **session, lg_error_t *err)
 {
 	static const struct {
 		const char *name;
@@ -427,6 +533,7 @@ int lg_cat_register_sequences(sqlite3 *db, lg_error_t *err)
 	} fns[] = {
 		{"nextval", 1, fn_nextval}, {"currval", 1, fn_currval}, {"lastval", 0, fn_lastval},
 		{"setval", 2, fn_setval},   {"setval", 3, fn_setval},
+		{"_lg_seq_forget", 3, fn_forget},
 	};
 	seq_state_t *s = lg_calloc(1, sizeof(*s));
 	if (!s)
@@ -441,6 +548,8 @@ int lg_cat_register_sequences(sqlite3 *db, lg_error_t *err)
 						fns[i].fn, NULL, NULL, state_release);
 	}
 	state_release(s);
+	if (session)
+		*session = rc == SQLITE_OK ? s : NULL;
 	if (rc != SQLITE_OK)
 		return lg_error_set(err,
 				    rc == SQLITE_NOMEM ? LG_SQLSTATE_OUT_OF_MEMORY

@@ -3,13 +3,13 @@
  * failed). SQLite does not say which values failed, nor which foreign key,
  * so the failed statement (already undone by SQLite) is run once more with a
  * temporary BEFORE trigger that records the rows it tries to write, and the
- * recorded rows are checked. Nothing of this runs unless a constraint fails.
- * Known difference: a serial column in "Failing row contains" shows the
- * sequence's next value, not the one the failed attempt took. */
+ * recorded rows are checked (nextval replays the failed run's values).
+ * Nothing of this runs unless a constraint fails. */
 #include "proxy/exec.h"
 
 #include "catalog/codec.h"
 #include "catalog/schema.h"
+#include "catalog/sequence.h"
 #include "common/error.h"
 #include "common/mem.h"
 #include "common/strbuf.h"
@@ -23,6 +23,10 @@
 
 typedef struct row {
 	sqlite3_value **vals;
+	/* The rowid of the row an UPDATE changes (it finds itself when keys are
+	 * probed), or 0 with has_self false for an INSERT. */
+	sqlite3_int64 self;
+	bool has_self;
 	struct row *next;
 } row_t;
 
@@ -36,7 +40,7 @@ static void capture_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	capture_t *cap = sqlite3_user_data(ctx);
 	sqlite3_result_null(ctx);
-	if (cap->nrows >= MAX_ROWS || argc != cap->table->ncols)
+	if (cap->nrows >= MAX_ROWS || argc != cap->table->ncols + 1)
 		return;
 	row_t *r = lg_calloc(1, sizeof(*r));
 	if (!r)
@@ -46,8 +50,10 @@ static void capture_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		lg_free(r);
 		return;
 	}
-	for (int i = 0; i < argc; i++)
+	for (int i = 0; i < argc - 1; i++)
 		r->vals[i] = sqlite3_value_dup(argv[i]);
+	r->has_self = sqlite3_value_type(argv[argc - 1]) == SQLITE_INTEGER;
+	r->self = sqlite3_value_int64(argv[argc - 1]);
 	r->next = cap->rows;
 	cap->rows = r;
 	cap->nrows++;
@@ -71,14 +77,17 @@ static void trigger_sql(lg_sb_t *sb, const lg_cat_table_t *t, const char *event,
 	lg_sb_append_ident(sb, t->name);
 	lg_sb_append(sb, " BEGIN SELECT " CAPTURE_FN "(");
 	for (int i = 0; i < t->ncols; i++) {
-		lg_sb_appendf(sb, "%s%s.", i ? ", " : "", row);
+		lg_sb_appendf(sb, "%s.", row);
 		lg_sb_append_ident(sb, t->cols[i].name);
+		lg_sb_append(sb, ", ");
 	}
+	lg_sb_append(sb, strcmp(event, "UPDATE") == 0 ? "OLD.rowid" : "NULL");
 	lg_sb_append(sb, "); END;");
 }
 
 /* Re-runs `st` recording the NEW (or, with `old`, the OLD) rows it writes. */
-static bool rerun_capturing(sqlite3 *db, sqlite3_stmt *st, capture_t *cap, bool old)
+static bool rerun_capturing(sqlite3 *db, sqlite3_stmt *st, capture_t *cap, bool old,
+			    lg_cat_seq_session_t *seqs)
 {
 	lg_sb_t sql = LG_SB_INIT;
 	if (old) {
@@ -96,10 +105,13 @@ static bool rerun_capturing(sqlite3 *db, sqlite3_stmt *st, capture_t *cap, bool 
 	/* The savepoint undoes whatever the second run changed outside the
 	 * failed statement itself (sequence values). */
 	if (ok && sqlite3_exec(db, "SAVEPOINT _lg_capture", NULL, NULL, NULL) == SQLITE_OK) {
+		/* nextval gives the failed run's values again. */
+		lg_cat_sequence_replay(seqs, true);
 		sqlite3_reset(st);
 		while (sqlite3_step(st) == SQLITE_ROW)
 			;
 		sqlite3_reset(st);
+		lg_cat_sequence_replay(seqs, false);
 		sqlite3_exec(db, "ROLLBACK TO _lg_capture; RELEASE _lg_capture", NULL, NULL, NULL);
 	}
 	sqlite3_exec(db,
@@ -111,8 +123,8 @@ static bool rerun_capturing(sqlite3 *db, sqlite3_stmt *st, capture_t *cap, bool 
 	return ok && cap->rows;
 }
 
-/* Appends value i of a captured row as PostgreSQL prints it. */
-static void append_value(lg_sb_t *sb, const lg_cat_table_t *t, sqlite3_value *v, int i)
+/* Appends a value of type `type` as PostgreSQL prints it. */
+static void append_typed(lg_sb_t *sb, lg_oid_t type, int32_t typmod, sqlite3_value *v)
 {
 	lg_value_t lv = {0};
 	switch (sqlite3_value_type(v)) {
@@ -133,8 +145,15 @@ static void append_value(lg_sb_t *sb, const lg_cat_table_t *t, sqlite3_value *v,
 		break;
 	}
 	lg_error_t ignore = LG_ERROR_INIT;
-	lg_codec_encode_text(t->cols[i].type, t->cols[i].typmod, &lv, sb, &ignore);
+	if (lg_codec_encode_text(type, typmod, &lv, sb, &ignore) < 0)
+		lg_sb_append(sb, "?");
 	lg_error_clear(&ignore);
+}
+
+/* Appends value i of a captured row as PostgreSQL prints it. */
+static void append_value(lg_sb_t *sb, const lg_cat_table_t *t, sqlite3_value *v, int i)
+{
+	append_typed(sb, t->cols[i].type, t->cols[i].typmod, v);
 }
 
 /* "(a, b)=(1, 2)" for columns `attnums` of a captured row. */
@@ -165,6 +184,123 @@ static bool valid_attnums(const lg_cat_table_t *t, const int16_t *attnums, int n
 static int row_exists(sqlite3 *db, const char *table, const char *const *cols, int n,
 		      sqlite3_value *const *vals);
 
+#define MAX_KEYS 64
+
+/* A unique index's key for one captured row: column values, or index
+ * expressions evaluated on the row. Values are owned (freed by key_free). */
+typedef struct index_key {
+	int n;
+	const char *sql[MAX_KEYS]; /* SQLite text of each key (a quoted column or an expression) */
+	const char *name[MAX_KEYS]; /* as "Key (...)" names it */
+	lg_oid_t type[MAX_KEYS];
+	int32_t typmod[MAX_KEYS];
+	sqlite3_value *val[MAX_KEYS];
+	lg_sb_t text; /* storage for quoted column names */
+} index_key_t;
+
+static void key_free(index_key_t *k)
+{
+	for (int i = 0; i < k->n; i++)
+		sqlite3_value_free(k->val[i]);
+	lg_sb_free(&k->text);
+}
+
+/* Evaluates index expression `sql` (bare column names) on captured row r. */
+static sqlite3_value *eval_on_row(sqlite3 *db, const lg_cat_table_t *t, const row_t *r,
+				  const char *sql)
+{
+	lg_sb_t q = LG_SB_INIT;
+	lg_sb_append(&q, "SELECT ");
+	lg_sb_append(&q, sql);
+	lg_sb_append(&q, " FROM (SELECT ");
+	for (int i = 0; i < t->ncols; i++) {
+		lg_sb_appendf(&q, "%s?%d AS ", i ? ", " : "", i + 1);
+		lg_sb_append_ident(&q, t->cols[i].name);
+	}
+	lg_sb_putc(&q, ')');
+	sqlite3_stmt *st = NULL;
+	sqlite3_value *v = NULL;
+	if (!q.failed && sqlite3_prepare_v2(db, q.data, -1, &st, NULL) == SQLITE_OK) {
+		for (int i = 0; i < t->ncols; i++)
+			sqlite3_bind_value(st, i + 1, r->vals[i]);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_value_dup(sqlite3_column_value(st, 0));
+	}
+	sqlite3_finalize(st);
+	lg_sb_free(&q);
+	return v;
+}
+
+/* The key of `ix` for row r; false when it cannot be computed (an
+ * expression whose text the catalog does not have). */
+static bool index_key(sqlite3 *db, const lg_cat_table_t *t, const lg_cat_index_t *ix,
+		      const row_t *r, index_key_t *k)
+{
+	memset(k, 0, sizeof(*k));
+	if (ix->ncols > MAX_KEYS)
+		return false;
+	size_t off[MAX_KEYS];
+	for (int i = 0; i < ix->ncols; i++) {
+		int a = ix->attnums[i];
+		const lg_cat_index_key_t *e = ix->keys ? &ix->keys[i] : NULL;
+		if (a >= 1 && a <= t->ncols) {
+			off[i] = k->text.len;
+			lg_sb_append_ident(&k->text, t->cols[a - 1].name);
+			lg_sb_putc(&k->text, '\0');
+			k->name[i] = t->cols[a - 1].name;
+			k->type[i] = t->cols[a - 1].type;
+			k->typmod[i] = t->cols[a - 1].typmod;
+			k->val[i] = sqlite3_value_dup(r->vals[a - 1]);
+		} else if (a == 0 && e && e->sql && e->pg && e->type) {
+			k->sql[i] = e->sql;
+			k->name[i] = e->pg;
+			k->type[i] = e->type;
+			k->typmod[i] = -1;
+			k->val[i] = eval_on_row(db, t, r, e->sql);
+		}
+		k->n = i + 1;
+		if (!k->val[i] || k->text.failed)
+			return false;
+	}
+	for (int i = 0; i < ix->ncols; i++)
+		if (!k->sql[i])
+			k->sql[i] = k->text.data + off[i];
+	return k->n > 0;
+}
+
+/* 1 if main.`table` has a row whose keys equal `k` (other than row r's
+ * own), 0 if not, -1 on error. */
+static int key_exists(sqlite3 *db, const char *table, const index_key_t *k, const row_t *r)
+{
+	lg_sb_t sql = LG_SB_INIT;
+	lg_sb_append(&sql, "SELECT 1 FROM main.");
+	lg_sb_append_ident(&sql, table);
+	for (int i = 0; i < k->n; i++)
+		lg_sb_appendf(&sql, "%s(%s) = ?%d", i ? " AND " : " WHERE ", k->sql[i], i + 1);
+	if (r->has_self)
+		lg_sb_appendf(&sql, " AND rowid <> %lld", (long long)r->self);
+	lg_sb_append(&sql, " LIMIT 1");
+	sqlite3_stmt *st = NULL;
+	int found = -1;
+	if (!sql.failed && sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) == SQLITE_OK) {
+		for (int i = 0; i < k->n; i++)
+			sqlite3_bind_value(st, i + 1, k->val[i]);
+		int rc = sqlite3_step(st);
+		found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	}
+	sqlite3_finalize(st);
+	lg_sb_free(&sql);
+	return found;
+}
+
+static bool key_has_null(const index_key_t *k)
+{
+	for (int i = 0; i < k->n; i++)
+		if (sqlite3_value_type(k->val[i]) == SQLITE_NULL)
+			return true;
+	return false;
+}
+
 /* The unique index, in PostgreSQL's order (primary key, then by creation),
  * that already holds the captured row's key: PostgreSQL reports the first
  * one it checks, SQLite may name another. */
@@ -173,29 +309,22 @@ static const lg_cat_index_t *first_conflict(sqlite3 *db, const capture_t *cap)
 	const lg_cat_table_t *t = cap->table;
 	for (int i = 0; i < t->nindexes; i++) {
 		const lg_cat_index_t *ix = &t->indexes[i];
-		const char *cols[64];
-		sqlite3_value *vals[64];
-		if (!ix->unique || ix->partial || ix->ncols > 64 ||
-		    !valid_attnums(t, ix->attnums, ix->ncols))
-			continue;
-		bool has_null = false;
-		for (int k = 0; k < ix->ncols; k++) {
-			cols[k] = t->cols[ix->attnums[k] - 1].name;
-			vals[k] = cap->rows->vals[ix->attnums[k] - 1];
-			has_null |= sqlite3_value_type(vals[k]) == SQLITE_NULL;
-		}
-		if (!has_null && row_exists(db, t->name, cols, ix->ncols, vals) == 1)
+		index_key_t k;
+		bool hit = ix->unique && !ix->partial && index_key(db, t, ix, cap->rows, &k) &&
+			   !key_has_null(&k) && key_exists(db, t->name, &k, cap->rows) == 1;
+		if (ix->unique && !ix->partial)
+			key_free(&k);
+		if (hit)
 			return ix;
 	}
 	return NULL;
 }
 
 static void unique_detail(sqlite3 *db, const capture_t *cap, const char *constraint,
-			  bool insert, lg_error_t *err)
+			  lg_error_t *err)
 {
 	const lg_cat_table_t *t = cap->table;
-	/* An updated row finds itself in the table: only inserts are probed. */
-	const lg_cat_index_t *first = insert ? first_conflict(db, cap) : NULL;
+	const lg_cat_index_t *first = first_conflict(db, cap);
 	if (first && constraint && strcmp(first->name, constraint) != 0) {
 		lg_error_clear(err);
 		lg_error_set(err, LG_SQLSTATE_UNIQUE_VIOLATION,
@@ -205,13 +334,25 @@ static void unique_detail(sqlite3 *db, const capture_t *cap, const char *constra
 	}
 	for (int i = 0; i < t->nindexes && constraint; i++) {
 		const lg_cat_index_t *ix = &t->indexes[i];
-		if (strcmp(ix->name, constraint) != 0 || !valid_attnums(t, ix->attnums, ix->ncols))
+		index_key_t k;
+		if (strcmp(ix->name, constraint) != 0)
 			continue;
-		lg_sb_t key = LG_SB_INIT;
-		key_text(&key, t, cap->rows, ix->attnums, ix->ncols);
-		if (!key.failed)
-			lg_error_field(err, LG_ERRF_DETAIL, "Key %s already exists.", key.data);
-		lg_sb_free(&key);
+		if (index_key(db, t, ix, cap->rows, &k)) {
+			lg_sb_t key = LG_SB_INIT;
+			lg_sb_putc(&key, '(');
+			for (int j = 0; j < k.n; j++)
+				lg_sb_appendf(&key, "%s%s", j ? ", " : "", k.name[j]);
+			lg_sb_append(&key, ")=(");
+			for (int j = 0; j < k.n; j++) {
+				lg_sb_append(&key, j ? ", " : "");
+				append_typed(&key, k.type[j], k.typmod[j], k.val[j]);
+			}
+			lg_sb_putc(&key, ')');
+			if (!key.failed)
+				lg_error_field(err, LG_ERRF_DETAIL, "Key %s already exists.", key.data);
+			lg_sb_free(&key);
+		}
+		key_free(&k);
 		return;
 	}
 }
@@ -404,22 +545,20 @@ void lg_exec_constraint_detail(sqlite3 *db, sqlite3_stmt *st, lg_cat_t *cat, lg_
 	if (!t)
 		return;
 	capture_t cap = {.table = t};
+	lg_cat_seq_session_t *seqs = lg_cat_sequences(cat);
 	if (!fk) {
-		if (rerun_capturing(db, st, &cap, false)) {
+		if (rerun_capturing(db, st, &cap, false, seqs)) {
 			if (err->sqlstate == LG_SQLSTATE_UNIQUE_VIOLATION)
-				unique_detail(db, &cap, lg_error_get(err, LG_ERRF_CONSTRAINT),
-					      find_target(db, st, &target) &&
-						      target.action == SQLITE_INSERT,
-					      err);
+				unique_detail(db, &cap, lg_error_get(err, LG_ERRF_CONSTRAINT), err);
 			else
 				row_detail(&cap, err);
 		}
-	} else if (target.action != SQLITE_DELETE && rerun_capturing(db, st, &cap, false) &&
+	} else if (target.action != SQLITE_DELETE && rerun_capturing(db, st, &cap, false, seqs) &&
 		   child_violation(db, &cap, err)) {
 		/* found */
 	} else if (target.action != SQLITE_INSERT) {
 		free_capture(&cap);
-		if (rerun_capturing(db, st, &cap, true))
+		if (rerun_capturing(db, st, &cap, true, seqs))
 			parent_violation(db, cat, &cap, err);
 	}
 	free_capture(&cap);

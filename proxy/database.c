@@ -1,5 +1,7 @@
 #include "proxy/database.h"
 
+#include "catalog/sequence.h"
+
 #include "common/error.h"
 #include "common/log.h"
 #include "common/mem.h"
@@ -90,6 +92,16 @@ static void free_db(lg_db_t *db)
 
 /* Removes the memory directories of litegres processes that died without
  * cleaning up (kill -9), so tmpfs does not fill up over time. */
+/* Removes a database's files; its sequences' records go with them, so a
+ * database created later under the same name starts afresh. */
+static void remove_db_dir(const char *dir)
+{
+	char *abs = realpath(dir, NULL);
+	lg_cat_sequence_forget_under(abs ? abs : dir);
+	free(abs);
+	remove_tree(dir);
+}
+
 static void remove_stale_memory_dirs(const char *base)
 {
 	DIR *d = opendir(base);
@@ -283,7 +295,7 @@ void lg_db_detach(lg_dbs_t *dbs, lg_db_t *db)
 {
 	if (--db->nsessions == 0 && db->dropped) {
 		unlink_db(dbs, db);
-		remove_tree(db->dir);
+		remove_db_dir(db->dir);
 		free_db(db);
 	}
 }
@@ -345,7 +357,7 @@ int lg_db_create(lg_dbs_t *dbs, const char *name, const char *template_name, lg_
 		return lg_error_set(err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
 	if (init_db_files(db, err) != 0 || (src && copy_database(dbs, src, db, err) != 0)) {
 		unlink_db(dbs, db);
-		remove_tree(db->dir);
+		remove_db_dir(db->dir);
 		free_db(db);
 		return -1;
 	}
@@ -376,7 +388,7 @@ int lg_db_drop(lg_dbs_t *dbs, const char *name, bool missing_ok, lg_error_t *err
 		return -1;
 	}
 	unlink_db(dbs, db);
-	remove_tree(db->dir);
+	remove_db_dir(db->dir);
 	free_db(db);
 	return 0;
 }

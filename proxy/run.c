@@ -14,6 +14,8 @@
 #include "proxy/server.h"
 #include "proxy/settings.h"
 
+#include "catalog/sequence.h"
+
 #include <sqlite3.h>
 #include <string.h>
 
@@ -128,8 +130,10 @@ static lg_exec_status_t run_inline(lg_session_t *s, lg_cursor_exec_t *cur, int64
 					  s->inline_deadline, &s->out, &s->err);
 	s->inline_deadline = 0;
 	if (st == LG_EXEC_ERROR && s->inline_expired) {
-		/* Interrupted before its first row: SQLite has undone it. */
+		/* Interrupted before its first row: SQLite has undone it, and the
+		 * worker will run it again from the start. */
 		lg_error_clear(&s->err);
+		lg_cat_sequence_rewind(lg_cat_sequences(s->cat));
 		st = LG_EXEC_YIELD;
 	}
 	return st;
@@ -170,6 +174,7 @@ lg_exec_status_t lg_session_run_sql(lg_session_t *s, lg_cursor_exec_t *cur, int6
 		return st;
 	int64_t now = lg_session_now_usec();
 	cur->rows_run = 0;
+	lg_cat_sequence_statement(lg_cat_sequences(s->cat));
 	s->vars.stmt_start_usec = now;
 	if (s->xact == LG_XACT_NONE)
 		s->vars.xact_start_usec = now;

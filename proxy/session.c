@@ -394,8 +394,9 @@ static int open_database(lg_session_t *s)
 	s->vars.get_setting = get_setting;
 	s->vars.set_setting = set_setting;
 	s->vars.settings_ctx = s->settings;
+	lg_cat_seq_session_t *seqs;
 	if (lg_cat_register_functions(s->sqlite, &s->vars, &s->err) != 0 ||
-	    lg_cat_register_sequences(s->sqlite, &s->err) != 0 ||
+	    lg_cat_register_sequences(s->sqlite, &seqs, &s->err) != 0 ||
 	    lg_cat_register_pg_catalog(s->sqlite, &s->err) != 0)
 		return -1;
 	lg_session_install_progress(s);
@@ -403,6 +404,7 @@ static int open_database(lg_session_t *s)
 	s->stmts = lg_stmt_cache_new(s->sqlite);
 	if (!s->cat || !s->stmts)
 		return lg_error_set(&s->err, LG_SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	lg_cat_set_sequences(s->cat, seqs);
 	s->cat_generation = s->db->generation;
 	return 0;
 }

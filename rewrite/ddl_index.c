@@ -78,6 +78,18 @@ static const char *unique_colname(rw_ctx_t *ctx, const char **prev, int n, const
 	return rw_strdup(ctx, buf);
 }
 
+/* ruleutils.c shows a key that is not a function call in parentheses. */
+static bool looks_like_function(Node *n)
+{
+	switch (nodeTag(n)) {
+	case T_FuncCall:
+	case T_CoalesceExpr:
+	case T_MinMaxExpr:
+	case T_SQLValueFunction: return true;
+	default: return false;
+	}
+}
+
 static int index_elem(rw_ctx_t *ctx, const lg_cat_table_t *t, IndexElem *e, lg_sb_t *out,
 		      const char **colname)
 {
@@ -104,6 +116,12 @@ static int index_elem(rw_ctx_t *ctx, const lg_cat_table_t *t, IndexElem *e, lg_s
 		lg_sb_appendn(out, x.data, x.len);
 		lg_sb_putc(out, ')');
 		lg_sb_free(&x);
+		/* PostgreSQL's spelling and type travel with the index, for
+		 * catalog/schema_parse.c (and "Key (lower(email))=..."). */
+		const char *pg = rw_deparse_expr(ctx, e->expr);
+		if (pg && !strstr(pg, "*/"))
+			lg_sb_appendf(out, looks_like_function(e->expr) ? " /*lg:%u %s*/" : " /*lg:%u (%s)*/",
+				      (unsigned)type.oid, pg);
 		const char *n = e->indexcolname ? e->indexcolname : rw_column_name(e->expr);
 		*colname = !n || strcmp(n, "?column?") == 0 ? "expr" : n;
 	}

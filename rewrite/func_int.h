@@ -56,6 +56,8 @@ int rw_func_out_text(rw_ctx_t *ctx, farg_t *a);
 /* func_special.c: emitters named in the table. */
 int rw_emit_concat(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t *out,
 		   rw_type_t *type);
+int rw_emit_sequence_fn(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t *out,
+			rw_type_t *type);
 int rw_emit_pg_typeof(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t *out,
 		      rw_type_t *type);
 int rw_emit_format(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t *out,

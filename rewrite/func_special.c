@@ -6,6 +6,8 @@
 
 #include "nodes/nodeFuncs.h"
 
+#include "catalog/sequence.h"
+
 #include <string.h>
 
 static int args_as_text(rw_ctx_t *ctx, farg_t *args, int from, int n)
@@ -143,4 +145,39 @@ int rw_emit_unsupported(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_
 			     : rw_unsupported(ctx, exprLocation(args[0].node), what.data);
 	lg_sb_free(&what);
 	return rc;
+}
+
+/* nextval('name') and friends: PostgreSQL reads a literal argument as
+ * regclass when it parses the call, so an unknown name is an error at the
+ * literal's position, before anything runs. */
+int rw_emit_sequence_fn(rw_ctx_t *ctx, const fdef_t *f, farg_t *args, int n, lg_sb_t *out,
+			rw_type_t *type)
+{
+	LG_UNUSED(type);
+	Node *lit = n > 0 ? args[0].node : NULL;
+	if (lit && IsA(lit, A_Const) && !castNode(A_Const, lit)->isnull &&
+	    IsA(&castNode(A_Const, lit)->val, String) && args[0].t0.oid == LG_OID_UNKNOWN) {
+		A_Const *c = castNode(A_Const, lit);
+		char schema[LG_CAT_NAME_MAX + 1], name[LG_CAT_NAME_MAX + 1];
+		lg_error_t perr = LG_ERROR_INIT;
+		if (lg_cat_regclass_parse(strVal(&c->val), schema, name, &perr) < 0) {
+			rw_error(ctx, c->location, perr.sqlstate, "%s", perr.message);
+			lg_error_clear(&perr);
+			return -1;
+		}
+		int kind = lg_cat_relkind(rw_cat(ctx), schema[0] ? schema : NULL, name, rw_err(ctx));
+		if (kind < 0)
+			return -1;
+		if (kind == 0)
+			return rw_error(ctx, c->location, LG_SQLSTATE_UNDEFINED_TABLE,
+					"relation \"%s%s%s\" does not exist", schema,
+					schema[0] ? "." : "", name);
+	}
+	lg_sb_appendf(out, "%s(", f->name);
+	for (int i = 0; i < n; i++) {
+		lg_sb_append(out, i ? ", " : "");
+		lg_sb_appendn(out, args[i].sb.data, args[i].sb.len);
+	}
+	lg_sb_putc(out, ')');
+	return rw_sb_check(ctx, out);
 }

@@ -25,6 +25,13 @@ const fdef_t rw_funcs[] = {
 	{"statement_timestamp", 0, 0, {0}, T(TIMESTAMPTZ), "lg_statement_timestamp()", NULL},
 	{"clock_timestamp", 0, 0, {0}, T(TIMESTAMPTZ), "lg_clock_timestamp()", NULL},
 	{"gen_random_uuid", 0, 0, {0}, T(UUID), "lg_gen_random_uuid()", NULL},
+	/* sequences: PostgreSQL's argument is regclass; the UDFs take its
+	 * literal text (catalog/sequence.h) */
+	{"nextval", 1, 1, {T(TEXT)}, T(INT8), NULL, rw_emit_sequence_fn},
+	{"currval", 1, 1, {T(TEXT)}, T(INT8), NULL, rw_emit_sequence_fn},
+	{"lastval", 0, 0, {0}, T(INT8), "lastval()", NULL},
+	{"setval", 2, 2, {T(TEXT), T(INT8)}, T(INT8), NULL, rw_emit_sequence_fn},
+	{"setval", 3, 3, {T(TEXT), T(INT8), T(BOOL)}, T(INT8), NULL, rw_emit_sequence_fn},
 	{"random", 0, 0, {0}, T(FLOAT8), "((random() & 9007199254740991) / 9007199254740992.0)",
 	 NULL},
 	/* strings */

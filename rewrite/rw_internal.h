@@ -170,6 +170,9 @@ struct rw_ctx {
 };
 
 /* Memory that lives as long as the translation (arena); NULL sets 53200. */
+/* PostgreSQL's spelling of a raw expression ("lower(email)"), or NULL. */
+const char *rw_deparse_expr(rw_ctx_t *ctx, Node *expr);
+
 void *rw_alloc(rw_ctx_t *ctx, size_t n);
 char *rw_strdup(rw_ctx_t *ctx, const char *s);
 char *rw_strndup(rw_ctx_t *ctx, const char *s, size_t n);

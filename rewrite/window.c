@@ -134,7 +134,7 @@ int rw_window_check(rw_ctx_t *ctx, FuncCall *fc)
 {
 	rw_scope_t *s = ctx->scope;
 	if (!s || !s->window_ok)
-		return rw_error(ctx, fc->location, LG_SQLSTATE_GROUPING_ERROR /* 42P20 is not in sqlstate.def */,
+		return rw_error(ctx, fc->location, LG_SQLSTATE_WINDOWING_ERROR,
 				"window functions are not allowed in %s",
 				!s ? "this context"
 				: s->agg_forbidden ? s->agg_forbidden

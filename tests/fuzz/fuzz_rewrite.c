@@ -60,7 +60,7 @@ static void setup(void)
 	lg_error_t err = LG_ERROR_INIT;
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
 	    lg_cat_register_functions(db, &vars, &err) != 0 ||
-	    lg_cat_register_sequences(db, &err) != 0 || lg_cat_register_pg_catalog(db, &err) != 0) {
+	    lg_cat_register_sequences(db, NULL, &err) != 0 || lg_cat_register_pg_catalog(db, &err) != 0) {
 		fprintf(stderr, "fuzz_rewrite setup: %s\n", err.message ? err.message : "sqlite");
 		abort();
 	}

@@ -55,7 +55,7 @@ select id, percent_rank() over (order by qty), cume_dist() over (order by qty nu
 
 -- nopg: PostgreSQL says 42P20, not in common/sqlstate.def yet
 select id from s where row_number() over () > 1
-=> ERROR 42803 window functions are not allowed in WHERE (position 24)
+=> ERROR 42P20 window functions are not allowed in WHERE (position 24)
 
 select dept, sum(sum(qty)) over () from s group by dept order by dept
 => SELECT "s"."dept" AS "dept", lg_num_sum(sum("s"."qty")) OVER () AS "sum" FROM "s" GROUP BY "s"."dept" ORDER BY 1 ASC NULLS LAST

@@ -14,11 +14,11 @@ create index on users (name)
    tag: CREATE INDEX [ddl] [writes]
 
 create index on users (lower(email))
-=> CREATE INDEX main."users_lower_idx" ON "users" ((lower("email")))
+=> CREATE INDEX main."users_lower_idx" ON "users" ((lower("email")) /*lg:25 lower(email)*/)
    tag: CREATE INDEX [ddl] [writes]
 
 create index on users ((email || 'x'))
-=> CREATE INDEX main."users_expr_idx" ON "users" (("email" || 'x'))
+=> CREATE INDEX main."users_expr_idx" ON "users" (("email" || 'x') /*lg:25 (email || 'x')*/)
    tag: CREATE INDEX [ddl] [writes]
 
 create index on users (name, email)

@@ -123,7 +123,7 @@ drop sequence posts_id_seq cascade
 => PRAGMA writable_schema = RESET
 => CREATE TABLE main._lg_schema_bump (x)
 => DROP TABLE main._lg_schema_bump
-=> DELETE FROM main._lg_sequence WHERE name = 'posts_id_seq'
+=> DELETE FROM main._lg_sequence WHERE name = 'posts_id_seq' AND _lg_seq_forget('main', 'posts_id_seq', 1)
    tag: DROP SEQUENCE [ddl] [writes]
 
 insert into posts (id, author_id) values (5, 5)

@@ -3,7 +3,7 @@
 
 create sequence s
 => CREATE TABLE IF NOT EXISTS main._lg_sequence (name TEXT PRIMARY KEY NOT NULL, type INTEGER NOT NULL, start_value INTEGER NOT NULL, increment_by INTEGER NOT NULL, min_value INTEGER NOT NULL, max_value INTEGER NOT NULL, cache_size INTEGER NOT NULL, cycle INTEGER NOT NULL, last_value INTEGER NOT NULL, is_called INTEGER NOT NULL, owner_table TEXT, owner_column TEXT, identity TEXT)
-=> INSERT INTO main._lg_sequence (name, type, start_value, increment_by, min_value, max_value, cache_size, cycle, last_value, is_called, owner_table, owner_column, identity) VALUES ('s', 20, 1, 1, 1, 9223372036854775807, 1, 0, 1, 0, NULL, NULL, NULL)
+=> INSERT INTO main._lg_sequence (name, type, start_value, increment_by, min_value, max_value, cache_size, cycle, last_value, is_called, owner_table, owner_column, identity) VALUES ('s', 20, 1, 1, 1, 9223372036854775807, 1, 0, _lg_seq_forget('main', 's', 1), 0, NULL, NULL, NULL)
    tag: CREATE SEQUENCE [ddl] [writes]
 
 create sequence s
@@ -14,15 +14,15 @@ create sequence if not exists s
 
 create sequence s2 as smallint increment by 2 start with 10 minvalue 5 maxvalue 20 cycle cache 5
 => CREATE TABLE IF NOT EXISTS main._lg_sequence (name TEXT PRIMARY KEY NOT NULL, type INTEGER NOT NULL, start_value INTEGER NOT NULL, increment_by INTEGER NOT NULL, min_value INTEGER NOT NULL, max_value INTEGER NOT NULL, cache_size INTEGER NOT NULL, cycle INTEGER NOT NULL, last_value INTEGER NOT NULL, is_called INTEGER NOT NULL, owner_table TEXT, owner_column TEXT, identity TEXT)
-=> INSERT INTO main._lg_sequence (name, type, start_value, increment_by, min_value, max_value, cache_size, cycle, last_value, is_called, owner_table, owner_column, identity) VALUES ('s2', 21, 10, 2, 5, 20, 5, 1, 10, 0, NULL, NULL, NULL)
+=> INSERT INTO main._lg_sequence (name, type, start_value, increment_by, min_value, max_value, cache_size, cycle, last_value, is_called, owner_table, owner_column, identity) VALUES ('s2', 21, 10, 2, 5, 20, 5, 1, _lg_seq_forget('main', 's2', 10), 0, NULL, NULL, NULL)
    tag: CREATE SEQUENCE [ddl] [writes]
 
 alter sequence s2 restart
-=> UPDATE main._lg_sequence SET type = 21, start_value = 10, increment_by = 2, min_value = 5, max_value = 20, cache_size = 5, cycle = 1, last_value = 10, is_called = 0 WHERE name = 's2'
+=> UPDATE main._lg_sequence SET type = 21, start_value = 10, increment_by = 2, min_value = 5, max_value = 20, cache_size = 5, cycle = 1, last_value = _lg_seq_forget('main', 's2', 10), is_called = 0 WHERE name = 's2'
    tag: ALTER SEQUENCE [ddl] [writes]
 
 alter sequence s restart with 50
-=> UPDATE main._lg_sequence SET type = 20, start_value = 1, increment_by = 1, min_value = 1, max_value = 9223372036854775807, cache_size = 1, cycle = 0, last_value = 50, is_called = 0 WHERE name = 's'
+=> UPDATE main._lg_sequence SET type = 20, start_value = 1, increment_by = 1, min_value = 1, max_value = 9223372036854775807, cache_size = 1, cycle = 0, last_value = _lg_seq_forget('main', 's', 50), is_called = 0 WHERE name = 's'
    tag: ALTER SEQUENCE [ddl] [writes]
 
 alter sequence s increment by 3 maxvalue 100 no cycle
@@ -62,7 +62,7 @@ create table tab (id int)
 
 create sequence owned owned by tab.id
 => CREATE TABLE IF NOT EXISTS main._lg_sequence (name TEXT PRIMARY KEY NOT NULL, type INTEGER NOT NULL, start_value INTEGER NOT NULL, increment_by INTEGER NOT NULL, min_value INTEGER NOT NULL, max_value INTEGER NOT NULL, cache_size INTEGER NOT NULL, cycle INTEGER NOT NULL, last_value INTEGER NOT NULL, is_called INTEGER NOT NULL, owner_table TEXT, owner_column TEXT, identity TEXT)
-=> INSERT INTO main._lg_sequence (name, type, start_value, increment_by, min_value, max_value, cache_size, cycle, last_value, is_called, owner_table, owner_column, identity) VALUES ('owned', 20, 1, 1, 1, 9223372036854775807, 1, 0, 1, 0, 'tab', 'id', NULL)
+=> INSERT INTO main._lg_sequence (name, type, start_value, increment_by, min_value, max_value, cache_size, cycle, last_value, is_called, owner_table, owner_column, identity) VALUES ('owned', 20, 1, 1, 1, 9223372036854775807, 1, 0, _lg_seq_forget('main', 'owned', 1), 0, 'tab', 'id', NULL)
    tag: CREATE SEQUENCE [ddl] [writes]
 
 create sequence owned2 owned by tab.nope
@@ -83,8 +83,8 @@ drop sequence owned
 => ERROR 42P01 sequence "owned" does not exist
 
 drop sequence s, s2
-=> DELETE FROM main._lg_sequence WHERE name = 's'
-=> DELETE FROM main._lg_sequence WHERE name = 's2'
+=> DELETE FROM main._lg_sequence WHERE name = 's' AND _lg_seq_forget('main', 's', 1)
+=> DELETE FROM main._lg_sequence WHERE name = 's2' AND _lg_seq_forget('main', 's2', 1)
    tag: DROP SEQUENCE [ddl] [writes]
 
 drop sequence s

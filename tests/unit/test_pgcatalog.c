@@ -32,7 +32,7 @@ static sqlite3 *open_db(void)
 	vars.database = "app";
 	vars.user = "postgres";
 	ck_assert_int_eq(lg_cat_register_functions(d, &vars, &err), 0);
-	ck_assert_int_eq(lg_cat_register_sequences(d, &err), 0);
+	ck_assert_int_eq(lg_cat_register_sequences(d, NULL, &err), 0);
 	ck_assert_int_eq(lg_cat_register_pg_catalog(d, &err), 0);
 	return d;
 }

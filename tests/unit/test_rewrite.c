@@ -38,7 +38,7 @@ static void env_open(env_t *e)
 	e->vars.stmt_start_usec = e->vars.xact_start_usec;
 	lg_error_t err = LG_ERROR_INIT;
 	ck_assert_int_eq(lg_cat_register_functions(e->db, &e->vars, &err), 0);
-	ck_assert_int_eq(lg_cat_register_sequences(e->db, &err), 0);
+	ck_assert_int_eq(lg_cat_register_sequences(e->db, NULL, &err), 0);
 	sqlite3_exec(e->db, "PRAGMA foreign_keys=ON; PRAGMA case_sensitive_like=ON", 0, 0, 0);
 	e->cat = lg_cat_new(e->db);
 	ck_assert_ptr_nonnull(e->cat);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static sqlite3 *db;
 static lg_cat_t *cat;
@@ -24,7 +25,7 @@ static void setup(void)
 {
 	lg_error_t err = LG_ERROR_INIT;
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
-	ck_assert_int_eq(lg_cat_register_sequences(db, &err), 0);
+	ck_assert_int_eq(lg_cat_register_sequences(db, NULL, &err), 0);
 	cat = lg_cat_new(db);
 	ck_assert_ptr_nonnull(cat);
 }
@@ -397,6 +398,35 @@ static void make_seq(const char *name, lg_oid_t type, const lg_cat_seq_opts_t *o
 	lg_sb_free(&sb);
 }
 
+START_TEST(index_keys_from_the_create_text)
+{
+	static const char sql[] =
+		"CREATE UNIQUE INDEX \"i\" ON \"t\" (\"a\", (lower(\"e\")) /*lg:25 lower(e)*/ DESC, "
+		"(\"x\" + 1) /*lg:23 (x + 1)*/, \"b\" COLLATE \"C\", (f(',', ')'))) WHERE a > 0";
+	lg_arena_t a;
+	lg_cat_index_key_t *keys;
+	lg_arena_init(&a, 256);
+	ck_assert_int_eq(lg_cat_parse_index_keys(sql, &a, &keys), 5);
+	ck_assert_str_eq(keys[0].sql, "\"a\"");
+	ck_assert_ptr_null(keys[0].pg);
+	ck_assert_str_eq(keys[1].sql, "(lower(\"e\"))");
+	ck_assert_str_eq(keys[1].pg, "lower(e)");
+	ck_assert_uint_eq(keys[1].type, 25);
+	ck_assert_str_eq(keys[2].pg, "(x + 1)");
+	ck_assert_uint_eq(keys[2].type, 23);
+	ck_assert_str_eq(keys[3].sql, "\"b\"");
+	ck_assert_str_eq(keys[4].sql, "(f(',', ')'))");
+	ck_assert_ptr_null(keys[4].pg);
+	/* Every prefix parses without reading past the end (ASan). */
+	for (size_t i = 0; i <= strlen(sql); i++) {
+		char *prefix = strndup(sql, i);
+		ck_assert_int_ge(lg_cat_parse_index_keys(prefix, &a, &keys), 0);
+		free(prefix);
+	}
+	lg_arena_destroy(&a);
+}
+END_TEST
+
 START_TEST(nextval_currval_lastval_setval)
 {
 	make_seq("s", 0, NULL);
@@ -441,13 +471,80 @@ START_TEST(nextval_currval_lastval_setval)
 }
 END_TEST
 
+/* Two connections to one database file, as two sessions of a server. */
+static const char *query_on(sqlite3 *d, const char *sql)
+{
+	sqlite3 *keep = db;
+	db = d;
+	const char *r = query1(sql);
+	db = keep;
+	return r;
+}
+
+START_TEST(nextval_is_not_rolled_back)
+{
+	char path[] = "/tmp/lg-test-seq-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	sqlite3 *a, *b;
+	lg_cat_seq_session_t *sa;
+	lg_error_t err = LG_ERROR_INIT;
+	ck_assert_int_eq(sqlite3_open(path, &a), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_open(path, &b), SQLITE_OK);
+	ck_assert_int_eq(lg_cat_register_sequences(a, &sa, &err), 0);
+	ck_assert_int_eq(lg_cat_register_sequences(b, NULL, &err), 0);
+	sqlite3 *keep = db;
+	db = a;
+	make_seq("s", 0, NULL);
+	db = keep;
+	ck_assert_str_eq(query_on(a, "SELECT nextval('s')"), "1");
+	sqlite3_exec(a, "BEGIN", NULL, NULL, NULL);
+	ck_assert_str_eq(query_on(a, "SELECT nextval('s')"), "2");
+	sqlite3_exec(a, "ROLLBACK", NULL, NULL, NULL);
+	/* The other connection sees the row say 1, and still gets 3. */
+	ck_assert_str_eq(query_on(b, "SELECT last_value FROM _lg_sequence"), "1");
+	ck_assert_str_eq(query_on(b, "SELECT nextval('s')"), "3");
+	/* A statement undone and moved to a worker runs again with its values. */
+	lg_cat_sequence_statement(sa);
+	sqlite3_exec(a, "BEGIN", NULL, NULL, NULL);
+	ck_assert_str_eq(query_on(a, "SELECT nextval('s')"), "4");
+	sqlite3_exec(a, "ROLLBACK", NULL, NULL, NULL);
+	lg_cat_sequence_rewind(sa);
+	ck_assert_str_eq(query_on(a, "SELECT nextval('s')"), "4");
+	/* A replay (constraint detail) repeats the statement's values. */
+	lg_cat_sequence_statement(sa);
+	ck_assert_str_eq(query_on(a, "SELECT nextval('s') || ',' || nextval('s')"), "5,6");
+	lg_cat_sequence_replay(sa, true);
+	ck_assert_str_eq(query_on(a, "SELECT nextval('s') || ',' || nextval('s')"), "5,6");
+	lg_cat_sequence_replay(sa, false);
+	ck_assert_str_eq(query_on(b, "SELECT nextval('s')"), "7");
+	/* Dropping and creating it again starts afresh. */
+	sqlite3_exec(a, "BEGIN", NULL, NULL, NULL);
+	ck_assert_str_eq(query_on(a, "SELECT nextval('s')"), "8");
+	sqlite3_exec(a, "ROLLBACK", NULL, NULL, NULL);
+	lg_sb_t sb = LG_SB_INIT;
+	lg_cat_sequence_sql_delete(&sb, false, "s");
+	ck_assert_int_eq(sqlite3_exec(a, sb.data, NULL, NULL, NULL), SQLITE_OK);
+	lg_sb_free(&sb);
+	db = a;
+	make_seq("s", 0, NULL);
+	db = keep;
+	ck_assert_str_eq(query_on(b, "SELECT nextval('s')"), "1");
+	lg_cat_close_connection(a);
+	lg_cat_close_connection(b);
+	lg_cat_sequence_forget_under("/tmp");
+	unlink(path);
+}
+END_TEST
+
 START_TEST(sequence_limits_and_cycle)
 {
 	make_seq("s3", LG_OID_INT2, NULL);
 	ck_assert_str_eq(query1("SELECT setval('s3', 32767)"), "32767");
 	ck_assert_str_eq(
 		query1("SELECT nextval('s3')"),
-		"SQLSTATE 22000: nextval: reached maximum value of sequence \"s3\" (32767)");
+		"SQLSTATE 2200H: nextval: reached maximum value of sequence \"s3\" (32767)");
 	lg_cat_seq_opts_t o = {0};
 	o.has_increment = true;
 	o.increment = 2;
@@ -470,7 +567,7 @@ START_TEST(sequence_limits_and_cycle)
 	ck_assert_str_eq(query1("SELECT nextval('a12') || nextval('a12') || nextval('a12')"),
 			 "-1-3-5");
 	ck_assert_str_eq(query1("SELECT nextval('a12')"),
-			 "SQLSTATE 22000: nextval: reached minimum value of sequence \"a12\" (-5)");
+			 "SQLSTATE 2200H: nextval: reached minimum value of sequence \"a12\" (-5)");
 	/* Sequence state is part of the transaction (documented difference). */
 	exec("BEGIN");
 	make_seq("r", 0, NULL);
@@ -608,6 +705,7 @@ static Suite *schema_suite(void)
 	tcase_add_test(tc, default_names_for_foreign_tables);
 	tcase_add_test(tc, editing_the_create_text);
 	tcase_add_test(tc, parser_survives_truncation);
+	tcase_add_test(tc, index_keys_from_the_create_text);
 	tcase_add_test(tc, object_names_follow_postgres);
 	tcase_add_test(tc, names_in_pg_class_and_constraints);
 	tcase_add_test(tc, temp_tables_shadow_main);
@@ -616,6 +714,7 @@ static Suite *schema_suite(void)
 	tc = tcase_create("sequence");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, nextval_currval_lastval_setval);
+	tcase_add_test(tc, nextval_is_not_rolled_back);
 	tcase_add_test(tc, sequence_limits_and_cycle);
 	tcase_add_test(tc, sequence_options_like_init_params);
 	tcase_add_test(tc, identity_and_owned_sequences);

@@ -129,6 +129,17 @@ DROP INDEX ddl_idx_email;
 DROP INDEX IF EXISTS ddl_idx_email;
 DROP INDEX ddl_idx_nope;
 INSERT INTO ddl_idx VALUES (2, 'b@b.c', 'b');
+-- expression keys: PostgreSQL's spelling of each key, the first index created wins
+CREATE TABLE ddl_ixe (id serial PRIMARY KEY, email text, a int);
+CREATE UNIQUE INDEX ddl_ixe_e ON ddl_ixe (lower(email), (a + 1) DESC);
+CREATE UNIQUE INDEX ddl_ixe_f ON ddl_ixe (coalesce(a, 0), upper(email));
+INSERT INTO ddl_ixe (email, a) VALUES ('A@b.c', 1);
+INSERT INTO ddl_ixe (email, a) VALUES ('a@B.c', 1);
+INSERT INTO ddl_ixe (email, a) VALUES ('a@B.c', 2);
+INSERT INTO ddl_ixe (email, a) VALUES ('A@B.C', 2);
+UPDATE ddl_ixe SET a = 1 WHERE id = 3;
+INSERT INTO ddl_ixe (email, a) VALUES (NULL, 5), (NULL, 5);
+DROP TABLE ddl_ixe;
 -- DROP TABLE
 DROP TABLE ddl_nope;
 DROP TABLE IF EXISTS ddl_nope;

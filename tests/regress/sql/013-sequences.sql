@@ -1,0 +1,52 @@
+-- nextval is never rolled back: values taken by failed statements and
+-- rolled-back transactions are not handed out again
+CREATE TABLE seq_t (id serial PRIMARY KEY, v int UNIQUE, c int CHECK (c > 0));
+INSERT INTO seq_t (v, c) VALUES (1, 1);
+INSERT INTO seq_t (v, c) VALUES (1, 1);
+INSERT INTO seq_t (v, c) VALUES (2, 0);
+BEGIN;
+INSERT INTO seq_t (v, c) VALUES (3, 1);
+ROLLBACK;
+INSERT INTO seq_t (v, c) VALUES (4, 1) RETURNING id;
+BEGIN;
+INSERT INTO seq_t (v, c) VALUES (5, 1);
+INSERT INTO seq_t (v, c) VALUES (6, -1);
+ROLLBACK;
+INSERT INTO seq_t (v, c) VALUES (7, 1), (8, 1), (9, -5) RETURNING id;
+SELECT currval('seq_t_id_seq'), lastval();
+INSERT INTO seq_t (v, c) VALUES (10, 1) RETURNING id;
+-- the failing row shows the id the failed attempt took
+BEGIN;
+INSERT INTO seq_t (v, c) VALUES (11, 1);
+INSERT INTO seq_t (v, c) VALUES (12, 0);
+ROLLBACK;
+BEGIN;
+SAVEPOINT a;
+INSERT INTO seq_t (v, c) VALUES (13, 1), (14, -1);
+ROLLBACK TO a;
+INSERT INTO seq_t (v, c) VALUES (15, 1) RETURNING id;
+COMMIT;
+SELECT id, v FROM seq_t ORDER BY id;
+-- plain sequences, setval, recreation, RESTART
+CREATE SEQUENCE seq_s;
+SELECT nextval('seq_s');
+BEGIN;
+SELECT nextval('seq_s');
+ROLLBACK;
+SELECT nextval('seq_s');
+SELECT pg_typeof(nextval('seq_s')), pg_typeof(currval('seq_s'));
+DROP SEQUENCE seq_s;
+CREATE SEQUENCE seq_s;
+SELECT nextval('seq_s');
+SELECT setval('seq_s', 100);
+BEGIN;
+SELECT setval('seq_s', 5);
+ROLLBACK;
+SELECT nextval('seq_s');
+SELECT setval('seq_s', 10, false), nextval('seq_s');
+ALTER SEQUENCE seq_s RESTART;
+SELECT nextval('seq_s');
+SELECT nextval('seq_nope');
+SELECT currval('seq_t');
+DROP TABLE seq_t;
+DROP SEQUENCE seq_s;
