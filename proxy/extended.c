@@ -372,6 +372,7 @@ static lg_handle_result_t handle_execute(lg_session_t *s, const uint8_t *body, s
 		if (st == LG_EXEC_DONE)
 			lg_exec_tag(cur, tag, sizeof(tag));
 	}
+	st = lg_session_waited(s, st);
 	switch (st) {
 	case LG_EXEC_BUSY:
 		lg_sb_truncate(&s->out, mark);
@@ -414,12 +415,14 @@ static lg_handle_result_t handle_sync(lg_session_t *s)
 {
 	s->skip_until_sync = false;
 	if (s->xact == LG_XACT_IMPLICIT) {
-		lg_exec_status_t st = lg_session_end_xact(s, !s->implicit_failed);
+		lg_exec_status_t st = lg_session_waited(s, lg_session_end_xact(s, !s->implicit_failed));
 		if (st == LG_EXEC_BUSY) {
 			s->parked = true;
 			lg_server_schedule_retry(s->srv);
 			return LG_HANDLE_PARKED;
 		}
+		if (st == LG_EXEC_ERROR && s->xact != LG_XACT_NONE)
+			lg_session_end_xact(s, false); /* gave up waiting to commit */
 		if (st == LG_EXEC_ERROR)
 			lg_session_send_error(s, NULL, 0);
 	} else if (s->xact == LG_XACT_NONE) {

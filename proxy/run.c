@@ -205,6 +205,35 @@ bool lg_session_busy(const lg_session_t *s)
 	return s->job.state == LG_JOB_RUNNING;
 }
 
+lg_exec_status_t lg_session_waited(lg_session_t *s, lg_exec_status_t st)
+{
+	if (st != LG_EXEC_BUSY) {
+		s->wait_start_usec = 0;
+		s->cancel_pending = false;
+		return st;
+	}
+	int64_t now = lg_session_now_usec();
+	if (!s->wait_start_usec)
+		s->wait_start_usec = now;
+	int64_t waited_ms = (now - s->wait_start_usec) / 1000;
+	long long lock_ms = lg_settings_timeout_ms(s->settings, "lock_timeout");
+	long long stmt_ms = lg_settings_timeout_ms(s->settings, "statement_timeout");
+	if (s->cancel_pending)
+		lg_error_set(&s->err, LG_SQLSTATE_QUERY_CANCELED,
+			     "canceling statement due to user request");
+	else if (lock_ms > 0 && waited_ms >= lock_ms)
+		lg_error_set(&s->err, LG_SQLSTATE_LOCK_NOT_AVAILABLE,
+			     "canceling statement due to lock timeout");
+	else if (stmt_ms > 0 && waited_ms >= stmt_ms)
+		lg_error_set(&s->err, LG_SQLSTATE_QUERY_CANCELED,
+			     "canceling statement due to statement timeout");
+	else
+		return LG_EXEC_BUSY;
+	s->wait_start_usec = 0;
+	s->cancel_pending = false;
+	return LG_EXEC_ERROR;
+}
+
 void lg_session_check_timeout(lg_session_t *s, int64_t now)
 {
 	lg_exec_job_t *job = &s->job;

@@ -525,6 +525,7 @@ static lg_handle_result_t run_plan_simple(lg_session_t *s, lg_cursor_exec_t *cur
 		    lg_sqlstate_code(s->err.sqlstate)[1] == '2')
 			lg_sb_truncate(&s->out, mark);
 	}
+	st = lg_session_waited(s, st);
 	if (st == LG_EXEC_DONE && plan->notice)
 		lg_session_notice(s, LG_SEV_NOTICE, plan->notice_state, plan->notice,
 				  plan->notice_detail);
@@ -555,9 +556,11 @@ static void report_query_error(lg_session_t *s, const char *sql, int offset, boo
 static lg_handle_result_t finish_query(lg_session_t *s)
 {
 	if (s->xact == LG_XACT_IMPLICIT) {
-		lg_exec_status_t st = lg_session_end_xact(s, !s->implicit_failed);
+		lg_exec_status_t st = lg_session_waited(s, lg_session_end_xact(s, !s->implicit_failed));
 		if (st == LG_EXEC_BUSY)
 			return park(s, s->out.len);
+		if (st == LG_EXEC_ERROR && s->xact != LG_XACT_NONE)
+			lg_session_end_xact(s, false); /* gave up waiting to commit */
 		if (st == LG_EXEC_ERROR)
 			lg_session_send_error(s, NULL, 0);
 	}
@@ -685,4 +688,6 @@ void lg_session_cancel(lg_session_t *s)
 {
 	if (s->sqlite && s->job.state == LG_JOB_RUNNING)
 		sqlite3_interrupt(s->sqlite);
+	else if (s->parked)
+		s->cancel_pending = true; /* seen by the next retry */
 }

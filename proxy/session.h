@@ -130,6 +130,8 @@ typedef struct lg_session {
 	lg_portal_t *portals;
 	lg_query_progress_t q;
 	bool parked;        /* waiting for SQLite's write lock: retried by timer */
+	int64_t wait_start_usec; /* when that wait began, 0 when not waiting */
+	bool cancel_pending; /* a CancelRequest came while parked */
 	lg_exec_job_t job;  /* waiting for a worker: resumed when it finishes */
 	void *owner;        /* the connection, to resume it */
 	int64_t inline_deadline;        /* statement runs on the loop until then */
@@ -158,6 +160,11 @@ lg_handle_result_t lg_session_handle(lg_session_t *s, const uint8_t *msg, size_t
 void lg_session_fatal(lg_session_t *s, lg_error_t *err);
 /* Interrupts the running statement (CancelRequest). */
 void lg_session_cancel(lg_session_t *s);
+/* Passes a statement's status through the write-lock wait rules: BUSY
+ * stays BUSY (park and retry) until the session is canceled or has waited
+ * longer than lock_timeout (55P03) or statement_timeout (57014); then
+ * ERROR with s->err set. Any other status ends the wait. */
+lg_exec_status_t lg_session_waited(lg_session_t *s, lg_exec_status_t st);
 /* True while a worker runs a statement for this session. */
 bool lg_session_busy(const lg_session_t *s);
 /* Interrupts a statement past its statement_timeout; `now` in usec. */

@@ -1,7 +1,19 @@
 // Several sessions at once: isolation of uncommitted work, a client that
 // disconnects mid-transaction, a second writer while the first holds a
 // transaction, read-only transactions, session-local settings.
+import { fe, Wire } from '../lib/wire.mjs';
+
 export const cleanup = 'drop table if exists ss_t cascade';
+
+// A statement that waited for a row lock: PostgreSQL's error CONTEXT names
+// the tuple's physical place ("while updating tuple (0,1) in relation ..."),
+// a storage detail a single-writer store has no equivalent of; the rest of
+// the error is compared.
+async function waited(t, c, sql) {
+	const r = await t.q(c, sql, undefined, { record: false });
+	if (r.error) delete r.error.where;
+	t.note(sql, r);
+}
 
 async function fresh(t, c) {
 	const r = await t.q(c, 'drop table if exists ss_t; create table ss_t (id int primary key, v text)', undefined, { record: false });
@@ -142,6 +154,61 @@ export const cases = [
 			await t.q(a, { name: 'ss_stmt', text: 'select 1 as a' });
 			await t.q(b, { name: 'ss_stmt', text: 'select 2 as b' });
 			await t.q(a, { name: 'ss_stmt', text: 'select 1 as a' });
+		},
+	},
+	{
+		name: 'a writer waiting for a lock gives up after lock_timeout: 55P03',
+		async run(t) {
+			const a = await t.pg();
+			const b = await t.pg();
+			await fresh(t, a);
+			await t.q(a, "insert into ss_t values (1, 'a')");
+			await t.q(a, 'begin');
+			await t.q(a, "update ss_t set v = 'held' where id = 1");
+			await t.q(b, "set lock_timeout = '300ms'");
+			await waited(t, b, "update ss_t set v = 'waits' where id = 1");
+			// B is usable again; A's transaction is untouched.
+			await t.q(b, 'select 1 as b_alive');
+			await t.q(a, 'commit');
+			await t.q(b, 'select v from ss_t');
+		},
+	},
+	{
+		name: 'a waiting writer inside a transaction: statement_timeout 57014 aborts the block',
+		async run(t) {
+			const a = await t.pg();
+			const b = await t.pg();
+			await fresh(t, a);
+			await t.q(a, "insert into ss_t values (1, 'a')");
+			await t.q(a, 'begin');
+			await t.q(a, "update ss_t set v = 'held' where id = 1");
+			await t.q(b, 'begin');
+			await t.q(b, "set local statement_timeout = '300ms'");
+			await waited(t, b, "update ss_t set v = 'waits' where id = 1");
+			await t.q(b, 'select 1');
+			await t.q(b, 'rollback');
+			await t.q(a, 'rollback');
+			await t.q(b, "update ss_t set v = 'b' where id = 1");
+		},
+	},
+	{
+		name: 'CancelRequest for a writer waiting for a lock: 57014, the session goes on',
+		async run(t) {
+			const a = await t.pg();
+			const b = await t.pg();
+			await fresh(t, a);
+			await t.q(a, "insert into ss_t values (1, 'a')");
+			await t.q(a, 'begin');
+			await t.q(a, "update ss_t set v = 'held' where id = 1");
+			const waiting = waited(t, b, "update ss_t set v = 'waits' where id = 1");
+			await t.sleep(300);
+			const c = await Wire.open(t.target.host, t.target.port);
+			t.resources.push(() => c.close());
+			await c.send(fe.cancel(b.processID, b.secretKey));
+			await c.drain(5000);
+			await waiting;
+			await t.q(a, 'commit');
+			await t.q(b, 'select v from ss_t');
 		},
 	},
 	{
