@@ -1,8 +1,11 @@
-/* Aggregate calls: count, sum, avg, min, max, bool_and/bool_or/every and
- * string_agg, with PostgreSQL's result types, DISTINCT, FILTER and, for
- * string_agg, ORDER BY inside the call (SQLite 3.40 has no ordered
- * aggregates: lg_string_agg_ord collects and sorts, catalog/functions_agg.c). */
+/* Aggregate calls: count, sum, avg, min, max, bool_and/bool_or/every,
+ * string_agg and json_agg/jsonb_agg, with PostgreSQL's result types,
+ * DISTINCT, FILTER and, for string_agg and json[b]_agg, ORDER BY inside the
+ * call (SQLite 3.40 has no ordered aggregates: lg_string_agg_ord collects
+ * and sorts, catalog/functions_agg.c). */
 #include "rewrite/func_int.h"
+
+#include "nodes/nodeFuncs.h"
 
 #include <string.h>
 
@@ -15,7 +18,9 @@ typedef enum agg_kind {
 	AGG_MAX,
 	AGG_AND,
 	AGG_OR,
-	AGG_STRING
+	AGG_STRING,
+	AGG_JSON,
+	AGG_JSONB
 } agg_kind_t;
 
 /* Sort key flags of lg_string_agg_ord (catalog/functions_agg.c). */
@@ -30,6 +35,8 @@ static agg_kind_t agg_of(const char *name)
 		{"count", AGG_COUNT}, {"sum", AGG_SUM},    {"avg", AGG_AVG},
 		{"min", AGG_MIN},     {"max", AGG_MAX},    {"bool_and", AGG_AND},
 		{"every", AGG_AND},   {"bool_or", AGG_OR}, {"string_agg", AGG_STRING},
+		{"json_agg", AGG_JSON},
+		{"jsonb_agg", AGG_JSONB},
 	};
 	for (size_t i = 0; i < LG_ARRAY_LEN(aggs); i++)
 		if (strcmp(aggs[i].name, name) == 0)
@@ -91,6 +98,8 @@ static const char *agg_sql(agg_kind_t k, lg_oid_t t, rw_type_t *res)
 		*res = RW_TYPE(LG_OID_BOOL);
 		return k == AGG_AND ? "min" : "max";
 	case AGG_STRING: *res = RW_TYPE(LG_OID_TEXT); return "group_concat";
+	case AGG_JSON: *res = RW_TYPE(LG_OID_JSON); return "group_concat";
+	case AGG_JSONB: *res = RW_TYPE(LG_OID_JSONB); return "group_concat";
 	case AGG_NONE: break;
 	}
 	return NULL;
@@ -102,7 +111,7 @@ static bool order_irrelevant(agg_kind_t k, lg_oid_t t)
 {
 	if (k == AGG_SUM || k == AGG_AVG)
 		return t != LG_OID_FLOAT4 && t != LG_OID_FLOAT8;
-	return k != AGG_STRING;
+	return k != AGG_STRING && k != AGG_JSON && k != AGG_JSONB;
 }
 
 static int agg_checks(rw_ctx_t *ctx, FuncCall *fc)
@@ -160,9 +169,9 @@ static int agg_args_sql(rw_ctx_t *ctx, FuncCall *fc, agg_kind_t k, farg_t *args,
 	return rw_sb_check(ctx, out);
 }
 
-/* One sort key of an ordered string_agg: ", flags, expr". With DISTINCT,
- * PostgreSQL requires ORDER BY expressions to be arguments. */
-static int order_key(rw_ctx_t *ctx, FuncCall *fc, SortBy *sb, const farg_t *args, lg_sb_t *out)
+/* One sort key of an ordered aggregate: ", flags, expr". With DISTINCT,
+ * PostgreSQL requires ORDER BY expressions to be arguments (`arg`). */
+static int order_key(rw_ctx_t *ctx, FuncCall *fc, SortBy *sb, const lg_sb_t *arg, lg_sb_t *out)
 {
 	if (sb->sortby_dir == SORTBY_USING)
 		return rw_unsupported(ctx, sb->location, "ORDER BY ... USING");
@@ -170,10 +179,16 @@ static int order_key(rw_ctx_t *ctx, FuncCall *fc, SortBy *sb, const farg_t *args
 	rw_type_t t;
 	int rc = rw_expr(ctx, sb->node, NULL, &e, &t);
 	if (rc == 0 && fc->agg_distinct &&
-	    !(e.len == args[0].sb.len && memcmp(e.data, args[0].sb.data, e.len) == 0))
+	    !(e.len == arg->len && memcmp(e.data, arg->data, e.len) == 0))
 		rc = rw_error(ctx, sb->location, LG_SQLSTATE_INVALID_COLUMN_REFERENCE,
 			      "in an aggregate with DISTINCT, ORDER BY expressions must appear in "
 			      "argument list");
+	if (rc == 0 && t.oid == LG_OID_JSON) {
+		rc = rw_error(ctx, exprLocation(sb->node), LG_SQLSTATE_UNDEFINED_FUNCTION,
+			      "could not identify an ordering operator for type json");
+		lg_error_field(ctx->err, LG_ERRF_HINT,
+			       "Use an explicit ordering operator or modify the query.");
+	}
 	if (rc == 0) {
 		bool desc = sb->sortby_dir == SORTBY_DESC;
 		bool nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT
@@ -188,15 +203,20 @@ static int order_key(rw_ctx_t *ctx, FuncCall *fc, SortBy *sb, const farg_t *args
 	return rc;
 }
 
-static int ordered_string_agg(rw_ctx_t *ctx, FuncCall *fc, farg_t *args, lg_sb_t *out)
+/* lg_string_agg_ord(distinct, value, sep, keys...): ORDER BY inside the
+ * call, or DISTINCT (which sorts by the argument, as PostgreSQL's does). */
+static int ordered_agg(rw_ctx_t *ctx, FuncCall *fc, const char *value, const char *sep,
+		       const farg_t *arg, lg_sb_t *out)
 {
-	lg_sb_appendf(out, "lg_string_agg_ord(%d, %s, %s", fc->agg_distinct ? 1 : 0,
-		      args[0].sb.data, args[1].sb.data);
+	lg_sb_appendf(out, "lg_string_agg_ord(%d, %s, %s", fc->agg_distinct ? 1 : 0, value, sep);
+	if (!fc->agg_order)
+		lg_sb_appendf(out, ", %d, %s", arg->t.oid == LG_OID_NUMERIC ? KEY_NUMERIC : 0,
+			      arg->sb.data);
 	ListCell *lc;
 	ctx->scope->agg_depth++;
 	int rc = 0;
 	foreach (lc, fc->agg_order) {
-		rc = order_key(ctx, fc, lfirst(lc), args, out);
+		rc = order_key(ctx, fc, lfirst(lc), &arg->sb, out);
 		if (rc)
 			break;
 	}
@@ -209,12 +229,54 @@ static int ordered_string_agg(rw_ctx_t *ctx, FuncCall *fc, farg_t *args, lg_sb_t
 	return rw_sb_check(ctx, out);
 }
 
+/* json_agg(x): each value as JSON (lg_to_json; SQL NULL becomes null)
+ * joined by ", " inside brackets, NULL over no rows. jsonb_agg reads that
+ * back as jsonb. */
+static int json_aggregate(rw_ctx_t *ctx, FuncCall *fc, agg_kind_t k, farg_t *a, lg_sb_t *out,
+			  rw_type_t *type)
+{
+	const lg_type_t *t = lg_cat_type_by_oid(a->t.oid);
+	if (t && t->category == 'A')
+		return rw_unsupported(ctx, fc->location, "arrays in json_agg");
+	if (fc->agg_distinct && a->t.oid == LG_OID_JSON)
+		return rw_error(ctx, exprLocation(a->node), LG_SQLSTATE_UNDEFINED_FUNCTION,
+				"could not identify an equality operator for type json");
+	if (fc->over && fc->agg_distinct)
+		return rw_unsupported(ctx, fc->location, "DISTINCT in window aggregate calls");
+	lg_oid_t oid = rw_type_known(&a->t) ? a->t.oid : LG_OID_TEXT;
+	lg_sb_t elem = LG_SB_INIT, agg = LG_SB_INIT;
+	lg_sb_appendf(&elem, "coalesce(lg_to_json(0, %s, %u), 'null')", a->sb.data, oid);
+	int rc = rw_sb_check(ctx, &elem);
+	lg_sb_append(&agg, "('[' || ");
+	if (rc == 0 && (fc->agg_order || fc->agg_distinct)) {
+		rc = ordered_agg(ctx, fc, elem.data, "', '", a, &agg);
+	} else if (rc == 0) {
+		lg_sb_appendf(&agg, "group_concat(%s, ', ')", elem.data);
+		rc = filter_clause(ctx, fc, &agg);
+		if (rc == 0 && fc->over)
+			rc = rw_over(ctx, fc->over, &agg);
+	}
+	lg_sb_append(&agg, " || ']')");
+	*type = RW_TYPE(LG_OID_JSON);
+	if (rc == 0 && k == AGG_JSONB) {
+		rw_type_t jsonb = RW_TYPE(LG_OID_JSONB);
+		rc = rw_coerce(ctx, &agg, type, &jsonb, 'e', fc->location);
+		*type = jsonb;
+	}
+	if (rc == 0 && rw_sb_check(ctx, &agg) == 0)
+		lg_sb_appendn(out, agg.data, agg.len);
+	lg_sb_free(&elem);
+	lg_sb_free(&agg);
+	return rc ? -1 : rw_sb_check(ctx, out);
+}
+
 /* Untyped arguments of count/min/max/string_agg are text. */
 static int type_args(rw_ctx_t *ctx, agg_kind_t k, farg_t *args, int n, int depth)
 {
 	for (int i = 0; i < n; i++) {
 		if (rw_type_known(&args[i].t) ||
-		    !(k == AGG_STRING || k == AGG_COUNT || k == AGG_MIN || k == AGG_MAX))
+		    !(k == AGG_STRING || k == AGG_COUNT || k == AGG_MIN || k == AGG_MAX ||
+		      k == AGG_JSON || k == AGG_JSONB))
 			continue;
 		ctx->scope->agg_depth += depth;
 		int rc = rw_func_retype(ctx, &args[i], LG_OID_TEXT);
@@ -237,13 +299,17 @@ static int aggregate_body(rw_ctx_t *ctx, FuncCall *fc, agg_kind_t k, farg_t *arg
 		return rw_no_function(ctx, fc, args, n);
 	if (k == AGG_MIN || k == AGG_MAX)
 		type->typmod = -1;
+	if ((k == AGG_JSON || k == AGG_JSONB) && !fc->over)
+		ctx->scope->naggs++;
+	if (k == AGG_JSON || k == AGG_JSONB)
+		return json_aggregate(ctx, fc, k, args, out, type);
 	if (fc->agg_order && !order_irrelevant(k, n ? args[0].t.oid : 0))
 		if (k != AGG_STRING || fc->over)
 			return rw_unsupported(ctx, fc->location, "ORDER BY in this aggregate");
 	if (!fc->over)
 		ctx->scope->naggs++;
 	if (k == AGG_STRING && fc->agg_order)
-		return ordered_string_agg(ctx, fc, args, out);
+		return ordered_agg(ctx, fc, args[0].sb.data, args[1].sb.data, &args[0], out);
 	if (agg_args_sql(ctx, fc, k, args, n, fn, type, out))
 		return -1;
 	return fc->over ? rw_over(ctx, fc->over, out) : 0;

@@ -1,16 +1,19 @@
 /* FROM items: tables, WITH queries, subqueries, joins (with PostgreSQL's
  * USING/NATURAL column merging and visibility) and functions in FROM. Name
- * resolution over them is in scope.c. */
-#include "rewrite/rw_internal.h"
+ * resolution over them is in scope.c; LATERAL subqueries to the right of
+ * other items are from_lateral.c's. */
+#include "rewrite/from_int.h"
 
 #include <string.h>
 
 static int from_item(rw_ctx_t *ctx, Node *n, lg_sb_t *out, rw_rte_t **rte);
 
+/* A LATERAL subquery with nothing to its left at this level is an
+ * ordinary one (it may still refer to outer queries). */
 static int subselect_item(rw_ctx_t *ctx, RangeSubselect *rs, lg_sb_t *out, rw_rte_t **rtep)
 {
-	if (rs->lateral)
-		return rw_unsupported(ctx, -1, "LATERAL");
+	if (rs->lateral && ctx->scope->nitems > 0)
+		return rw_unsupported(ctx, -1, "LATERAL in this position");
 	if (!rs->alias)
 		return rw_error(ctx, -1, LG_SQLSTATE_SYNTAX_ERROR,
 				"subquery in FROM must have an alias");
@@ -177,10 +180,47 @@ static void hide_columns(rw_ctx_t *ctx, int from)
 		ctx->scope->items[i]->cols_visible = false;
 }
 
+static bool is_lateral(const Node *n)
+{
+	return IsA(n, RangeSubselect) && ((const RangeSubselect *)n)->lateral;
+}
+
+/* a [LEFT] JOIN LATERAL (...) x ON true, a CROSS JOIN LATERAL (...) x: the
+ * right side emits no SQL (from_int.h). */
+static int lateral_join(rw_ctx_t *ctx, JoinExpr *j, lg_sb_t *out, rw_rte_t **rtep)
+{
+	bool on_true = !j->quals || rw_is_const_true(j->quals);
+	bool left = j->jointype == JOIN_LEFT && j->quals && on_true;
+	if (!(left || (j->jointype == JOIN_INNER && on_true)) || j->usingClause || j->isNatural)
+		return rw_unsupported(ctx, -1, "this join with a LATERAL subquery");
+	int first = ctx->scope->nitems;
+	rw_rte_t *l, *r;
+	if (from_item(ctx, j->larg, out, &l) ||
+	    rw_lateral_item(ctx, (RangeSubselect *)j->rarg, left, &r) || rw_scope_add(ctx, r))
+		return -1;
+	rw_rte_t *jr = rw_alloc(ctx, sizeof(*jr));
+	if (!jr)
+		return -1;
+	jr->is_join = true;
+	jr->cols_visible = true;
+	lg_sb_t cond = LG_SB_INIT;
+	int rc = join_columns(ctx, j, l, r, jr, &cond);
+	lg_sb_free(&cond);
+	if (rc)
+		return -1;
+	hide_columns(ctx, first);
+	if (rw_scope_add(ctx, jr))
+		return -1;
+	*rtep = jr;
+	return 0;
+}
+
 static int join_item(rw_ctx_t *ctx, JoinExpr *j, lg_sb_t *out, rw_rte_t **rtep)
 {
 	if (j->alias || j->join_using_alias)
 		return rw_unsupported(ctx, -1, "aliases on JOIN");
+	if (is_lateral(j->rarg))
+		return lateral_join(ctx, j, out, rtep);
 	const char *kw = join_keyword(j->jointype);
 	if (!kw)
 		return rw_unsupported(ctx, -1, "this join type");
@@ -399,12 +439,22 @@ static int from_item(rw_ctx_t *ctx, Node *n, lg_sb_t *out, rw_rte_t **rte)
 int rw_from_list(rw_ctx_t *ctx, List *from, lg_sb_t *out)
 {
 	ListCell *lc;
+	bool any = false; /* FROM text emitted so far */
 	foreach (lc, from) {
-		if (lc != list_head(from))
-			lg_sb_append(out, ", ");
 		rw_rte_t *rte;
-		if (from_item(ctx, lfirst(lc), out, &rte))
+		Node *n = lfirst(lc);
+		/* ", LATERAL (...) x" after other items: a cross join */
+		if (is_lateral(n) && ctx->scope->nitems > 0) {
+			if (rw_lateral_item(ctx, (RangeSubselect *)n, false, &rte) ||
+			    rw_scope_add(ctx, rte))
+				return -1;
+			continue;
+		}
+		if (any)
+			lg_sb_append(out, ", ");
+		if (from_item(ctx, n, out, &rte))
 			return -1;
+		any = true;
 	}
 	return rw_sb_check(ctx, out);
 }
