@@ -71,8 +71,9 @@ void lg_cat_sequence_rewind(lg_cat_seq_session_t *s);
 /* While on, nextval repeats the values the current statement took (a failed
  * statement runs again to find its constraint detail) and remembers nothing. */
 void lg_cat_sequence_replay(lg_cat_seq_session_t *s, bool on);
-/* Forgets the records of every database file under directory `dir` (the
- * database was dropped; a new one of that name starts afresh). */
+/* Forgets the records of every database file under directory `dir`, a
+ * canonical path (realpath): the database was dropped, and a new one of
+ * that name starts afresh. */
 void lg_cat_sequence_forget_under(const char *dir);
 /* The sequence state of the catalog's connection (set by the session). */
 void lg_cat_set_sequences(lg_cat_t *cat, lg_cat_seq_session_t *s);

@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SEQ_LIMIT_STATE LG_SQLSTATE_SEQUENCE_GENERATOR_LIMIT_EXCEEDED
@@ -318,9 +319,12 @@ static lg_seq_hi_set_t *hi_set(sqlite3_context *ctx, seq_state_t *s, bool temp)
 		return s->temp_hi;
 	}
 	if (!s->main_hi_looked) {
+		/* Keyed by the file's canonical path, as DROP DATABASE names it. */
 		const char *file = sqlite3_db_filename(sqlite3_context_db_handle(ctx), "main");
-		s->main_hi = file && file[0] ? lg_seq_hi_shared(file) : NULL;
+		char *canon = file && file[0] ? realpath(file, NULL) : NULL;
+		s->main_hi = canon ? lg_seq_hi_shared(canon) : NULL;
 		s->main_hi_looked = s->main_hi != NULL;
+		free(canon);
 	}
 	return s->main_hi;
 }

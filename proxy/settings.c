@@ -234,6 +234,24 @@ static bool choice_ok(const char *choices, const char *v, char *canon, size_t ca
 	return false;
 }
 
+/* SET TIME ZONE INTERVAL '+00:00' HOUR TO MINUTE arrives as
+ * "INTERVAL '+00:00'" (Sequelize sends it on every connection): true when
+ * that interval is zero, the one fixed offset litegres supports. */
+static bool zero_interval(const char *v)
+{
+	if (strncasecmp(v, "INTERVAL '", 10) != 0)
+		return false;
+	const char *p = v + 10;
+	bool digit = false;
+	for (; *p && *p != '\''; p++) {
+		if (*p == '0')
+			digit = true;
+		else if (!strchr("+-:. ", *p))
+			return false;
+	}
+	return digit && p[0] == '\'' && p[1] == '\0';
+}
+
 static const char *timezone_canonical(const char *v)
 {
 	static const char *const utc_names[] = {"UTC", "Etc/UTC", "GMT", "Etc/GMT", "UCT", "Etc/UCT",
@@ -243,7 +261,8 @@ static const char *timezone_canonical(const char *v)
 		if (strcasecmp(v, utc_names[i]) == 0)
 			return utc_names[i];
 	if (strcmp(v, "0") == 0 || strcmp(v, "+0") == 0 || strcmp(v, "+00") == 0 ||
-	    strcmp(v, "00:00") == 0 || strcmp(v, "+00:00") == 0 || strcasecmp(v, "utc0") == 0)
+	    strcmp(v, "00:00") == 0 || strcmp(v, "+00:00") == 0 || strcasecmp(v, "utc0") == 0 ||
+	    zero_interval(v))
 		return "<+00>-00";
 	return NULL;
 }

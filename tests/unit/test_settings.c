@@ -55,6 +55,12 @@ START_TEST(names_are_case_insensitive_and_canonical)
 	ck_assert_str_eq(show(s, "DateStyle"), "ISO, DMY");
 	ck_assert_int_eq(set(s, "timezone", "utc", false, NULL), 0);
 	ck_assert_str_eq(show(s, "TimeZone"), "UTC");
+	/* SET TIME ZONE INTERVAL '+00:00' HOUR TO MINUTE (Sequelize) */
+	ck_assert_int_eq(set(s, "timezone", "INTERVAL '+00:00'", false, NULL), 0);
+	ck_assert_str_eq(show(s, "TimeZone"), "<+00>-00");
+	ck_assert_int_eq(set(s, "timezone", "INTERVAL '+05:30'", false, NULL), -1);
+	ck_assert_int_eq(set(s, "timezone", "INTERVAL ''", false, NULL), -1);
+	ck_assert_int_eq(set(s, "timezone", "INTERVAL '0' x", false, NULL), -1);
 	lg_error_clear(&err);
 	lg_settings_free(s);
 }

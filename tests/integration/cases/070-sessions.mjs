@@ -212,6 +212,28 @@ export const cases = [
 		},
 	},
 	{
+		name: 'sequence values survive rollback; a re-created database starts afresh',
+		async run(t) {
+			const a = await t.pg();
+			await t.q(a, 'drop database if exists ss_seqdb', undefined, { record: false });
+			await t.q(a, 'create database ss_seqdb');
+			let d = await t.pg({ database: 'ss_seqdb' });
+			await t.q(d, 'create sequence s');
+			await t.q(d, 'begin');
+			await t.q(d, "select nextval('s'), nextval('s')");
+			await t.q(d, 'rollback');
+			await t.q(d, "select nextval('s')");
+			await d.end();
+			await t.q(a, 'drop database ss_seqdb');
+			await t.q(a, 'create database ss_seqdb');
+			d = await t.pg({ database: 'ss_seqdb' });
+			await t.q(d, 'create sequence s');
+			await t.q(d, "select nextval('s')");
+			await d.end();
+			await t.q(a, 'drop database ss_seqdb');
+		},
+	},
+	{
 		name: 'twenty concurrent connections',
 		async run(t) {
 			const clients = await Promise.all(Array.from({ length: 20 }, () => t.pg()));
