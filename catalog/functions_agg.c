@@ -45,8 +45,10 @@ static int cmp_value(sqlite3_value *a, sqlite3_value *b, int flags)
 	if (ta == SQLITE_NULL || tb == SQLITE_NULL) {
 		if (ta == tb)
 			return 0;
-		int c = ta == SQLITE_NULL ? 1 : -1; /* NULLs last ascending */
-		return flags & KEY_NULLS_FIRST ? -c : ((flags & KEY_DESC) ? -c : c);
+		/* the translator resolved NULLS FIRST/LAST (DESC defaults to
+		 * first); DESC does not flip it again */
+		int c = ta == SQLITE_NULL ? 1 : -1;
+		return flags & KEY_NULLS_FIRST ? -c : c;
 	}
 	int c;
 	if (flags & KEY_NUMERIC) {
