@@ -78,5 +78,6 @@ int ddl_create_index(rw_ctx_t *ctx, IndexStmt *is);
 int ddl_create_sequence(rw_ctx_t *ctx, CreateSeqStmt *cs);
 int ddl_alter_sequence(rw_ctx_t *ctx, AlterSeqStmt *as);
 int ddl_drop(rw_ctx_t *ctx, DropStmt *ds);
+int ddl_truncate(rw_ctx_t *ctx, TruncateStmt *ts); /* ddl_truncate.c */
 
 #endif

@@ -2,6 +2,7 @@
  * translate one statement into a plan, reference-count plans. The per
  * statement work is in select.c, dml.c, ddl.c and utility.c. */
 #include "rewrite/rw_internal.h"
+#include "rewrite/ddl_int.h" /* ddl_truncate */
 
 #include "pg_query.h"
 #include "parser/scansup.h"
@@ -411,6 +412,8 @@ static int translate_node(rw_ctx_t *ctx, Node *stmt)
 		return rw_update(ctx, (UpdateStmt *)stmt);
 	case T_DeleteStmt:
 		return rw_delete(ctx, (DeleteStmt *)stmt);
+	case T_TruncateStmt:
+		return ddl_truncate(ctx, (TruncateStmt *)stmt);
 	default:
 		break;
 	}

@@ -280,7 +280,6 @@ const char *rw_stmt_name(Node *stmt)
 		{T_UnlistenStmt, "UNLISTEN"},
 		{T_LockStmt, "LOCK"},
 		{T_VacuumStmt, "VACUUM/ANALYZE"},
-		{T_TruncateStmt, "TRUNCATE"},
 		{T_ViewStmt, "CREATE VIEW"},
 		{T_CreateSchemaStmt, "CREATE SCHEMA"},
 		{T_AlterTableStmt, "ALTER TABLE"},
