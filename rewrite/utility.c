@@ -110,6 +110,18 @@ static bool needs_quote(const char *s)
 	return false;
 }
 
+/* INTERVAL 'string' [typmods]: a TypeCast of a string constant to interval. */
+static bool is_interval_const(Node *n)
+{
+	if (!IsA(n, TypeCast))
+		return false;
+	TypeCast *tc = (TypeCast *)n;
+	Node *arg = tc->arg;
+	return arg && IsA(arg, A_Const) && !((A_Const *)arg)->isnull &&
+	       IsA(&((A_Const *)arg)->val, String) && tc->typeName &&
+	       strcmp(strVal(llast(tc->typeName->names)), "interval") == 0;
+}
+
 /* The value PostgreSQL stores for SET name = args (flatten_set_variable_args). */
 static int set_value(rw_ctx_t *ctx, VariableSetStmt *v, lg_sb_t *out)
 {
@@ -119,6 +131,13 @@ static int set_value(rw_ctx_t *ctx, VariableSetStmt *v, lg_sb_t *out)
 		Node *n = lfirst(lc);
 		if (lc != list_head(v->args))
 			lg_sb_append(out, ", ");
+		if (is_interval_const(n)) {
+			/* SET TIME ZONE INTERVAL '...' HOUR TO MINUTE: flattened as
+			 * PostgreSQL does, for the TimeZone check. */
+			A_Const *c = castNode(A_Const, ((TypeCast *)n)->arg);
+			lg_sb_appendf(out, "INTERVAL '%s'", strVal(&c->val));
+			continue;
+		}
 		if (!IsA(n, A_Const) || ((A_Const *)n)->isnull)
 			return rw_unsupported(ctx, -1, "this SET value");
 		A_Const *c = (A_Const *)n;

@@ -41,6 +41,12 @@ SET TIME ZONE 'UTC';
 SHOW TimeZone;
 SET timezone = 'UTC';
 SHOW timezone;
+-- what Sequelize sends on every connection
+SET client_min_messages TO warning;SET TIME ZONE INTERVAL '+00:00' HOUR TO MINUTE;
+SHOW TimeZone;
+SELECT '2026-01-01 10:00:00+00'::timestamptz;
+SET client_min_messages TO notice;
+SET TIME ZONE 'UTC';
 SET DateStyle = 'ISO, MDY';
 SHOW DateStyle;
 SET datestyle TO ISO;
