@@ -88,6 +88,8 @@ typedef struct lg_cat_index {
 /* Foreign key actions, as pg_constraint.confupdtype/confdeltype. */
 #define LG_FK_NO_ACTION 'a'
 #define LG_FK_RESTRICT 'r'
+/* How a CREATE TABLE text spells RESTRICT: SQLite's NO ACTION, marked. */
+#define LG_FK_RESTRICT_SQL "NO ACTION /*lg:RESTRICT*/"
 #define LG_FK_CASCADE 'c'
 #define LG_FK_SET_NULL 'n'
 #define LG_FK_SET_DEFAULT 'd'

@@ -331,6 +331,22 @@ static const char *ref_pk_column(loader_t *l, const char *table, int pos)
 	return r ? r : "";
 }
 
+/* RESTRICT is stored as a marked NO ACTION (LG_FK_RESTRICT_SQL). */
+static void restrict_actions(loader_t *l, const lg_con_t *c, lg_cat_fkey_t *fk)
+{
+	const char *sql = l->t->sql;
+	size_t len = (size_t)(c->end - c->start);
+	if (!sql || c->start < 0 || c->end <= c->start || strlen(sql) < (size_t)c->end)
+		return;
+	char *span = lg_arena_strndup(l->a, sql + c->start, len);
+	if (!span)
+		return;
+	if (fk->on_delete == LG_FK_NO_ACTION && strstr(span, "ON DELETE " LG_FK_RESTRICT_SQL))
+		fk->on_delete = LG_FK_RESTRICT;
+	if (fk->on_update == LG_FK_NO_ACTION && strstr(span, "ON UPDATE " LG_FK_RESTRICT_SQL))
+		fk->on_update = LG_FK_RESTRICT;
+}
+
 /* Finishes foreign key v[n] whose rows were collected: name and flags. */
 static int name_fkey(loader_t *l, lg_cat_fkey_t *fk, const char **from)
 {
@@ -338,6 +354,7 @@ static int name_fkey(loader_t *l, lg_cat_fkey_t *fk, const char **from)
 	if (c) {
 		fk->deferrable = c->deferrable;
 		fk->deferred = c->deferred;
+		restrict_actions(l, c, fk);
 	}
 	fk->name = c && c->name ? c->name : default_name(l, from, fk->ncols, "fkey");
 	return fk->name ? 0 : oom(l);

@@ -279,7 +279,11 @@ int ddl_table_fkeys(rw_ctx_t *ctx, tdef_t *t)
 static const char *action_sql(char a)
 {
 	switch (a) {
-	case FKCONSTR_ACTION_RESTRICT: return "RESTRICT";
+	/* PostgreSQL checks RESTRICT once the statement is done (a statement
+	 * that deletes parent and child rows together is fine); SQLite's
+	 * RESTRICT checks every row at once, its NO ACTION at the end. The
+	 * comment keeps pg_constraint's 'r' (catalog/schema_load.c). */
+	case FKCONSTR_ACTION_RESTRICT: return LG_FK_RESTRICT_SQL;
 	case FKCONSTR_ACTION_CASCADE: return "CASCADE";
 	case FKCONSTR_ACTION_SETNULL: return "SET NULL";
 	case FKCONSTR_ACTION_SETDEFAULT: return "SET DEFAULT";

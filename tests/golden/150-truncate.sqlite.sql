@@ -19,7 +19,7 @@ create table comments (id bigserial primary key, post_id int references posts on
    tag: CREATE TABLE [ddl] [writes]
 
 create table tree (id int primary key, parent int references tree on delete restrict)
-=> CREATE TABLE "tree" ("id" int4 NOT NULL, "parent" int4, CONSTRAINT "tree_pkey" PRIMARY KEY ("id"), CONSTRAINT "tree_parent_fkey" FOREIGN KEY ("parent") REFERENCES "tree" ("id") ON DELETE RESTRICT)
+=> CREATE TABLE "tree" ("id" int4 NOT NULL, "parent" int4, CONSTRAINT "tree_pkey" PRIMARY KEY ("id"), CONSTRAINT "tree_parent_fkey" FOREIGN KEY ("parent") REFERENCES "tree" ("id") ON DELETE NO ACTION /*lg:RESTRICT*/)
    tag: CREATE TABLE [ddl] [writes]
 
 create index posts_author_idx on posts (author_id)
@@ -169,9 +169,7 @@ insert into posts (author_id) values (1) returning id
 
 -- a table restricting deletes of its own rows: the checks wait until the end
 truncate tree
-=> PRAGMA defer_foreign_keys = ON
 => DELETE FROM main."tree"
-=> PRAGMA defer_foreign_keys = OFF
    tag: TRUNCATE TABLE [writes]
    changes: 3
 
