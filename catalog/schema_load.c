@@ -335,10 +335,16 @@ static const char *ref_pk_column(loader_t *l, const char *table, int pos)
 static void restrict_actions(loader_t *l, const lg_con_t *c, lg_cat_fkey_t *fk)
 {
 	const char *sql = l->t->sql;
-	size_t len = (size_t)(c->end - c->start);
 	if (!sql || c->start < 0 || c->end <= c->start || strlen(sql) < (size_t)c->end)
 		return;
-	char *span = lg_arena_strndup(l->a, sql + c->start, len);
+	/* The span ends at the last token: a final marker comment follows it. */
+	static const char marker[] = "/*lg:RESTRICT*/";
+	int end = c->end;
+	while (sql[end] == ' ')
+		end++;
+	end = strncmp(sql + end, marker, sizeof(marker) - 1) == 0 ? end + (int)sizeof(marker) - 1
+								 : c->end;
+	char *span = lg_arena_strndup(l->a, sql + c->start, (size_t)(end - c->start));
 	if (!span)
 		return;
 	if (fk->on_delete == LG_FK_NO_ACTION && strstr(span, "ON DELETE " LG_FK_RESTRICT_SQL))

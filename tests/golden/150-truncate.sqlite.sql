@@ -169,7 +169,9 @@ insert into posts (author_id) values (1) returning id
 
 -- a table restricting deletes of its own rows: the checks wait until the end
 truncate tree
+=> PRAGMA defer_foreign_keys = ON
 => DELETE FROM main."tree"
+=> PRAGMA defer_foreign_keys = OFF
    tag: TRUNCATE TABLE [writes]
    changes: 3
 

@@ -398,6 +398,24 @@ static void make_seq(const char *name, lg_oid_t type, const lg_cat_seq_opts_t *o
 	lg_sb_free(&sb);
 }
 
+START_TEST(restrict_is_a_marked_no_action)
+{
+	lg_error_t err = LG_ERROR_INIT;
+	exec("CREATE TABLE rp (id int PRIMARY KEY)");
+	exec("CREATE TABLE rc (a int, b int, CONSTRAINT rc_a_fkey FOREIGN KEY (a) REFERENCES rp (id) "
+	     "ON DELETE " LG_FK_RESTRICT_SQL " ON UPDATE " LG_FK_RESTRICT_SQL ", "
+	     "CONSTRAINT rc_b_fkey FOREIGN KEY (b) REFERENCES rp (id) ON DELETE " LG_FK_RESTRICT_SQL
+	     ")");
+	const lg_cat_table_t *t = lg_cat_table(cat, NULL, "rc", &err);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->nfkeys, 2);
+	ck_assert_int_eq(t->fkeys[0].on_delete, LG_FK_RESTRICT);
+	ck_assert_int_eq(t->fkeys[0].on_update, LG_FK_RESTRICT);
+	ck_assert_int_eq(t->fkeys[1].on_delete, LG_FK_RESTRICT);
+	ck_assert_int_eq(t->fkeys[1].on_update, LG_FK_NO_ACTION);
+}
+END_TEST
+
 START_TEST(index_keys_from_the_create_text)
 {
 	static const char sql[] =
@@ -706,6 +724,7 @@ static Suite *schema_suite(void)
 	tcase_add_test(tc, editing_the_create_text);
 	tcase_add_test(tc, parser_survives_truncation);
 	tcase_add_test(tc, index_keys_from_the_create_text);
+	tcase_add_test(tc, restrict_is_a_marked_no_action);
 	tcase_add_test(tc, object_names_follow_postgres);
 	tcase_add_test(tc, names_in_pg_class_and_constraints);
 	tcase_add_test(tc, temp_tables_shadow_main);
