@@ -15,6 +15,17 @@ async function waited(t, c, sql) {
 	t.note(sql, r);
 }
 
+// Session a holds row 1 of ss_t in an open transaction; b will wait for it.
+async function holdRow(t) {
+	const a = await t.pg();
+	const b = await t.pg();
+	await fresh(t, a);
+	await t.q(a, "insert into ss_t values (1, 'a')");
+	await t.q(a, 'begin');
+	await t.q(a, "update ss_t set v = 'held' where id = 1");
+	return { a, b };
+}
+
 async function fresh(t, c) {
 	const r = await t.q(c, 'drop table if exists ss_t; create table ss_t (id int primary key, v text)', undefined, { record: false });
 	if (r.error) throw new Error('setup: ' + JSON.stringify(r.error));
@@ -159,12 +170,7 @@ export const cases = [
 	{
 		name: 'a writer waiting for a lock gives up after lock_timeout: 55P03',
 		async run(t) {
-			const a = await t.pg();
-			const b = await t.pg();
-			await fresh(t, a);
-			await t.q(a, "insert into ss_t values (1, 'a')");
-			await t.q(a, 'begin');
-			await t.q(a, "update ss_t set v = 'held' where id = 1");
+			const { a, b } = await holdRow(t);
 			await t.q(b, "set lock_timeout = '300ms'");
 			await waited(t, b, "update ss_t set v = 'waits' where id = 1");
 			// B is usable again; A's transaction is untouched.
@@ -176,12 +182,7 @@ export const cases = [
 	{
 		name: 'a waiting writer inside a transaction: statement_timeout 57014 aborts the block',
 		async run(t) {
-			const a = await t.pg();
-			const b = await t.pg();
-			await fresh(t, a);
-			await t.q(a, "insert into ss_t values (1, 'a')");
-			await t.q(a, 'begin');
-			await t.q(a, "update ss_t set v = 'held' where id = 1");
+			const { a, b } = await holdRow(t);
 			await t.q(b, 'begin');
 			await t.q(b, "set local statement_timeout = '300ms'");
 			await waited(t, b, "update ss_t set v = 'waits' where id = 1");
@@ -194,12 +195,7 @@ export const cases = [
 	{
 		name: 'CancelRequest for a writer waiting for a lock: 57014, the session goes on',
 		async run(t) {
-			const a = await t.pg();
-			const b = await t.pg();
-			await fresh(t, a);
-			await t.q(a, "insert into ss_t values (1, 'a')");
-			await t.q(a, 'begin');
-			await t.q(a, "update ss_t set v = 'held' where id = 1");
+			const { a, b } = await holdRow(t);
 			const waiting = waited(t, b, "update ss_t set v = 'waits' where id = 1");
 			await t.sleep(300);
 			const c = await Wire.open(t.target.host, t.target.port);
